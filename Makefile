@@ -1,0 +1,64 @@
+# Two commands for a fresh clone (Python 3.11, pip and make are all it needs):
+#   make lab    set up .venv and start JupyterLab at the welcome lesson
+#   make test   set up .venv and run the whole test suite
+# The install step is skipped when the lock files and pyproject.toml have not changed.
+
+PYTHON ?= python3.11
+VENV   ?= .venv
+PORT   ?= 8888
+BIN    := $(VENV)/bin
+WELCOME := notebooks/00_welcome.ipynb
+LOCKS  := binder/requirements.txt requirements-test.txt pyproject.toml binder/overrides.json
+STAMP  := $(VENV)/.installed
+# pytest-xdist workers; each notebook stays on one worker (--dist loadscope)
+JOBS   ?= 2
+
+.PHONY: help setup lab test test-fast bench lint format strip lock clean
+
+help:
+	@echo "make lab [PORT=8888]  start JupyterLab at the welcome lesson (sets up .venv first)"
+	@echo "make test             run unit tests, every notebook (nbval), hygiene and browser tests"
+	@echo "make bench            print speed and memory figures (name: value unit)"
+	@echo "make lint / format    ruff over code and notebooks"
+	@echo "make strip            strip outputs and widget state from every notebook"
+	@echo "make lock             regenerate the pinned package set (maintainers)"
+
+setup: $(STAMP)
+
+$(STAMP): $(LOCKS)
+	@echo ">>> setting up $(VENV) from the pinned package set"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	@echo ">>> JupyterLab will be at http://127.0.0.1:$(PORT)/lab/tree/$(WELCOME)"
+	@echo ">>> (the full URL with its access token is printed below; Ctrl-C stops the server)"
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.port_retries=0 \
+		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WELCOME)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+strip: $(STAMP)
+	$(BIN)/nbstripout --drop-empty-cells=false notebooks/*.ipynb
+
+lock:
+	bash tools/lock.sh
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache artifacts

@@ -1,0 +1,18 @@
+"""Live explorers: one-line interactive views for the lessons.
+
+Each explorer is a thin shell over a pure compute function (in the maths modules) and a plot
+helper (in ``course_lib.plotting``): the figure is built once under ``plt.ioff()`` and every
+slider event updates its artists in place, then calls ``fig.canvas.draw_idle()``.
+``ipywidgets`` is imported inside the explorer functions, so the maths imports without it.
+
+Conventions (the browser tests rely on them, see ``_base.py``): the root widget carries the CSS
+classes ``course-explorer`` and ``explorer-<name>``; the slider a person would move first
+carries ``course-main-slider``; a Play button carries ``course-play``. The root widget also has
+``.figure`` and ``.update(...)`` so tests can drive it without a browser.
+
+In a notebook, run ``%matplotlib widget`` once before calling an explorer.
+"""
+
+from course_lib.widgets.welcome import welcome_explorer
+
+__all__ = ["welcome_explorer"]

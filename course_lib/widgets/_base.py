@@ -1,0 +1,77 @@
+"""Shared plumbing for the explorers: figure creation and the widget layout conventions.
+
+Every explorer returns the value of :func:`explorer_box`, whose root widget has the CSS
+classes ``course-explorer`` and ``explorer-<name>``; its main slider has
+``course-main-slider`` and a Play button ``course-play``. The browser tests find explorers
+and their sliders by these classes.
+"""
+
+import matplotlib.pyplot as plt
+
+MAIN_SLIDER = "course-main-slider"
+PLAY = "course-play"
+
+
+def new_figure(width: float = 6.0, height: float = 3.2, ncols: int = 1, nrows: int = 1, **kw):
+    """Create a figure for an explorer without showing it (``plt.ioff()``).
+
+    With the ipympl backend the canvas is a widget: its header, toolbar and resize handle are
+    hidden so only the picture shows. Returns ``(fig, axes)`` like ``plt.subplots``.
+    """
+    with plt.ioff():
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), **kw)
+    canvas = fig.canvas
+    for attr, value in (
+        ("header_visible", False),
+        ("toolbar_visible", False),
+        ("resizable", False),
+        ("footer_visible", False),
+    ):
+        if hasattr(canvas, attr):
+            setattr(canvas, attr, value)
+    return fig, axes
+
+
+def figure_widget(fig):
+    """The widget that shows ``fig``: its ipympl canvas, or an Output with a static image."""
+    import ipywidgets as widgets
+
+    if isinstance(fig.canvas, widgets.DOMWidget):
+        return fig.canvas
+    out = widgets.Output()  # non-interactive backend (e.g. Agg in tests): show a still image
+    with out:
+        from IPython.display import display
+
+        display(fig)
+    return out
+
+
+def mark_main(widget):
+    """Tag ``widget`` as the explorer's main control (the one a browser test moves)."""
+    widget.add_class(MAIN_SLIDER)
+    return widget
+
+
+def mark_play(widget):
+    """Tag ``widget`` as the explorer's Play button."""
+    widget.add_class(PLAY)
+    return widget
+
+
+def explorer_box(name: str, controls: list, fig, caption=None):
+    """Lay out ``controls`` above the figure and return the root widget.
+
+    ``caption`` is an optional ``ipywidgets.HTML`` updated by the explorer with values computed
+    from what is shown.
+    """
+    import ipywidgets as widgets
+
+    children = [widgets.HBox(controls) if len(controls) <= 3 else widgets.VBox(controls)]
+    children.append(figure_widget(fig))
+    if caption is not None:
+        children.append(caption)
+    box = widgets.VBox(children)
+    box.add_class("course-explorer")
+    box.add_class(f"explorer-{name}")
+    box.figure = fig
+    return box

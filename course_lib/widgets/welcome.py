@@ -1,0 +1,42 @@
+"""The welcome lesson's explorer: one slider, one curve, to show that widgets work."""
+
+import numpy as np
+
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+
+
+def steepness_curve(w: float, z: np.ndarray) -> np.ndarray:
+    r"""The curve the welcome slider moves: :math:`\sigma(w z)`, shape of ``z``."""
+    from course_lib.activations import sigmoid
+
+    return sigmoid(w * z)
+
+
+def welcome_explorer(w: float = 1.0):
+    """A slider for ``w`` redraws :math:`\\sigma(w z)` in place: if it moves, widgets work."""
+    import ipywidgets as widgets
+
+    z = np.linspace(-6.0, 6.0, 241)
+    fig, ax = new_figure(5.5, 3.0)
+    (line,) = ax.plot(z, steepness_curve(w, z), lw=2.5)
+    ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="z", ylabel="output")
+    ax.grid(alpha=0.3)
+    title = ax.set_title("")
+    fig.tight_layout()
+
+    slider = mark_main(
+        widgets.FloatSlider(
+            value=w, min=-3.0, max=3.0, step=0.25, description="w", continuous_update=True
+        )
+    )
+
+    def update(value: float) -> None:
+        line.set_ydata(steepness_curve(value, z))
+        title.set_text(f"sigmoid(w·z) with w = {value:+.2f}")
+        fig.canvas.draw_idle()
+
+    slider.observe(lambda change: update(change["new"]), names="value")
+    update(w)
+    box = explorer_box("welcome", [slider], fig)
+    box.update = update
+    return box

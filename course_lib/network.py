@@ -1,0 +1,218 @@
+"""A multi-layer perceptron (MLP) in plain NumPy: parameters, forward pass, backward pass.
+
+Shape convention (one example per row): the input batch ``X`` is (N, D). Layer l has n_l nodes,
+weights ``W_l`` of shape (n_l, n_{l-1}) (one row per node) and bias ``b_l`` of shape (n_l,), and
+computes ``Z_l = A_{l-1} @ W_l.T + b_l`` and ``A_l = f_l(Z_l)``, with ``A_0 = X``.
+
+The MLP holds only parameters and the caches of the last forward pass. It knows no loss and no
+optimizer: the caller computes ``d_output = loss_grad(output, y)``, calls ``backward(d_output)``
+and gets gradients named like the parameters ("W1", "b1", ...), which any optimizer can apply.
+
+Leaves out: regularisation, dropout, batch norm, other layer types.
+"""
+
+import numpy as np
+
+from course_lib.activations import _FAST, _check_name, _softmax, _softmax_backward
+from course_lib.validation import as_array, check_int
+
+__all__ = ["MLP"]
+
+
+def _relu(z):
+    return np.maximum(z, 0.0)
+
+
+class MLP:
+    r"""A fully connected network, e.g. ``MLP([64, 128, 10], rng=np.random.default_rng(0))``.
+
+    .. math:: Z_l = A_{l-1} W_l^\top + b_l, \qquad A_l = f_l(Z_l), \qquad A_0 = X
+
+    layer_sizes: [D, n_1, ..., n_L], the input size then the nodes of each layer.
+    hidden_activation: "relu" (default), "sigmoid", "tanh" or "identity", for every hidden layer.
+    output_activation: None (identity: raw outputs, i.e. logits or regression values),
+    "sigmoid" (probabilities for binary targets) or "softmax" (class probabilities).
+    rng: a ``numpy.random.Generator`` (required, keyword), used only to initialise weights.
+
+    Initialisation: biases are zero. Weights are drawn from a normal distribution with mean 0
+    and standard deviation sqrt(2 / fan_in) for layers followed by ReLU (He initialisation),
+    and sqrt(2 / (fan_in + fan_out)) for every other activation (Xavier/Glorot), where fan_in
+    = n_{l-1} and fan_out = n_l. This keeps the signal's size roughly constant from layer to layer.
+
+    For classification, the stable path is output_activation=None (logits) with
+    ``losses.softmax_cross_entropy`` (or ``binary_cross_entropy_with_logits``);
+    output_activation="softmax" works too, and backward then applies the softmax Jacobian to
+    dL/dA, but cross-entropy on probabilities is less accurate for confident predictions.
+    """
+
+    def __init__(self, layer_sizes, hidden_activation="relu", output_activation=None, *, rng=None):
+        if rng is None:
+            raise TypeError(
+                "MLP: pass a random generator for the initial weights, e.g. "
+                "MLP([2, 8, 1], rng=np.random.default_rng(0)). (The course never "
+                "uses NumPy's global seed, so runs are reproducible.)"
+            )
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(
+                f"MLP: rng should be a numpy.random.Generator such as "
+                f"np.random.default_rng(0), got {type(rng).__name__}."
+            )
+        if isinstance(layer_sizes, str) or not hasattr(layer_sizes, "__len__"):
+            raise TypeError(
+                "MLP: layer_sizes should be a list of whole numbers such as "
+                f"[64, 128, 10] (inputs, hidden nodes, outputs), got {layer_sizes!r}."
+            )
+        sizes = [check_int("MLP", "each entry of layer_sizes", s, minimum=1) for s in layer_sizes]
+        if len(sizes) < 2:
+            raise ValueError(
+                f"MLP: layer_sizes {list(layer_sizes)!r} needs at least two entries: "
+                "the input size and the output size, e.g. [64, 10]."
+            )
+        self.layer_sizes = sizes
+        self.hidden_activation = _check_name("MLP", hidden_activation)
+        out = _check_name("MLP", output_activation, allow_softmax=True)
+        if out not in ("identity", "sigmoid", "softmax"):
+            raise ValueError(
+                f"MLP: output_activation should be None (identity), 'sigmoid' or "
+                f"'softmax', got {output_activation!r}."
+            )
+        self.output_activation = None if out == "identity" else out
+        self.num_layers = len(sizes) - 1
+        self.params = {}
+        for l in range(1, self.num_layers + 1):
+            fan_in, fan_out = sizes[l - 1], sizes[l]
+            act = self.hidden_activation if l < self.num_layers else out
+            std = np.sqrt(2.0 / fan_in) if act == "relu" else np.sqrt(2.0 / (fan_in + fan_out))
+            self.params[f"W{l}"] = rng.normal(0.0, std, size=(fan_out, fan_in))
+            self.params[f"b{l}"] = np.zeros(fan_out)
+        self._acts = [self.hidden_activation] * (self.num_layers - 1) + [out]
+        self._caches = None
+
+    # ---- forward ---------------------------------------------------------------------------
+
+    def _check_X(self, X) -> np.ndarray:
+        # Cheap on purpose (hot path): no scan for NaN/inf, one dtype and one shape check.
+        if not (type(X) is np.ndarray and X.dtype == np.float64):
+            X = as_array("MLP.forward", "X", X, ndim=2, finite=False)
+        d = self.layer_sizes[0]
+        if X.ndim != 2 or X.shape[1] != d or X.shape[0] == 0:
+            hint = " For one example, use x.reshape(1, -1)." if X.ndim == 1 else ""
+            raise ValueError(
+                f"MLP.forward: X has shape {X.shape}, but this network expects "
+                f"(N, {d}): one row per example, {d} features (N >= 1).{hint}"
+            )
+        return X
+
+    def _forward(self, X, keep: bool) -> np.ndarray:
+        p = self.params
+        A = X
+        caches = []
+        for l, act in enumerate(self._acts, start=1):
+            Z = A @ p[f"W{l}"].T + p[f"b{l}"]
+            A_prev = A
+            if act == "relu":
+                A = _relu(Z)
+            elif act == "softmax":
+                A = _softmax(Z)
+            else:
+                A = _FAST[act][0](Z)
+            caches.append((A_prev, Z, A))
+        if keep:
+            self._caches = caches
+        return A
+
+    def forward(self, X) -> np.ndarray:
+        r"""Run the batch X through every layer and keep what backward needs.
+
+        .. math:: A_0 = X, \quad Z_l = A_{l-1} W_l^\top + b_l, \quad A_l = f_l(Z_l)
+
+        X: (N, D). Returns the output A_L, shape (N, n_L).
+        """
+        return self._forward(self._check_X(X), keep=True)
+
+    __call__ = forward
+
+    # ---- backward --------------------------------------------------------------------------
+
+    def backward(self, d_output) -> dict:
+        r"""Backpropagate dL/d(output) through the network from the last forward pass.
+
+        .. math:: dZ_l = dA_l \odot f_l'(Z_l), \quad dW_l = dZ_l^\top A_{l-1}, \quad
+                  db_l = \textstyle\sum_n dZ_l, \quad dA_{l-1} = dZ_l W_l
+
+        d_output: (N, n_L), the gradient of the loss with respect to the output A_L (for a
+        softmax output this is dL/dA, and the softmax Jacobian is applied here).
+        Returns a dict {"W1": dW1, "b1": db1, ...} with the same shapes as ``params``.
+        """
+        if self._caches is None:
+            raise RuntimeError(
+                "MLP.backward: call forward(X) first; backward uses the values that forward stored."
+            )
+        dA = d_output
+        if not (type(dA) is np.ndarray and dA.dtype == np.float64):
+            dA = as_array("MLP.backward", "d_output", dA, ndim=2, finite=False)
+        out_shape = self._caches[-1][2].shape
+        if dA.shape != out_shape:
+            raise ValueError(
+                f"MLP.backward: d_output has shape {dA.shape} but the last forward "
+                f"pass produced an output of shape {out_shape}; pass "
+                "loss_grad(output, y), which has the output's shape."
+            )
+        p = self.params
+        grads = {}
+        for l in range(self.num_layers, 0, -1):
+            A_prev, Z, A = self._caches[l - 1]
+            act = self._acts[l - 1]
+            if act == "relu":
+                dZ = dA * (Z > 0)
+            elif act == "identity":
+                dZ = dA
+            elif act == "sigmoid":
+                dZ = dA * A * (1.0 - A)
+            elif act == "tanh":
+                dZ = dA * (1.0 - A * A)
+            else:  # softmax
+                dZ = _softmax_backward(dA, A)
+            grads[f"W{l}"] = dZ.T @ A_prev
+            grads[f"b{l}"] = dZ.sum(axis=0)
+            if l > 1:
+                dA = dZ @ p[f"W{l}"]
+        return {k: grads[k] for k in self.params}
+
+    # ---- conveniences ----------------------------------------------------------------------
+
+    def predict(self, X) -> np.ndarray:
+        r"""Predictions for X, without touching the caches of the last forward pass.
+
+        .. math:: \hat y_n = \arg\max_k A_{L,nk} \quad\text{or}\quad [A_{L,n} \ge 0.5]
+
+        X: (N, D). Several outputs: class indices (N,) (argmax). One sigmoid output: 0/1 labels
+        (N,) (threshold 0.5). One identity output (regression): the raw output (N, 1).
+        """
+        out = self._forward(self._check_X(X), keep=False)
+        if out.shape[1] > 1:
+            return np.argmax(out, axis=1)
+        if self.output_activation == "sigmoid":
+            return (out[:, 0] >= 0.5).astype(np.int64)
+        return out
+
+    @property
+    def num_params(self) -> int:
+        """Total number of trainable numbers (all weights and biases)."""
+        return int(sum(v.size for v in self.params.values()))
+
+    def copy(self) -> "MLP":
+        """An independent copy (same architecture, copied parameters, no cached forward pass)."""
+        new = object.__new__(MLP)
+        new.__dict__.update(self.__dict__)
+        new.layer_sizes = list(self.layer_sizes)
+        new._acts = list(self._acts)
+        new.params = {k: v.copy() for k, v in self.params.items()}
+        new._caches = None
+        return new
+
+    def __repr__(self) -> str:
+        return (
+            f"MLP({self.layer_sizes}, hidden_activation={self.hidden_activation!r}, "
+            f"output_activation={self.output_activation!r})  # {self.num_params} parameters"
+        )

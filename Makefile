@@ -3,7 +3,7 @@
 #   make test   set up .venv and run the whole test suite
 # The install step is skipped when the lock files and pyproject.toml have not changed.
 
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 PORT   ?= 8888
 BIN    := $(VENV)/bin
@@ -55,7 +55,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 strip: $(STAMP)
-	$(BIN)/nbstripout --drop-empty-cells=false notebooks/*.ipynb
+	$(BIN)/nbstripout --keep-id notebooks/*.ipynb
 
 lock:
 	bash tools/lock.sh

@@ -17,8 +17,9 @@ def _shape(x) -> str:
     return str(tuple(np.shape(x)))
 
 
-def as_array(func: str, name: str, x, ndim=None, allow_empty: bool = False,
-             finite: bool = True) -> np.ndarray:
+def as_array(
+    func: str, name: str, x, ndim=None, allow_empty: bool = False, finite: bool = True
+) -> np.ndarray:
     """Convert ``x`` to a float64 array, or raise an error a beginner can act on.
 
     ``ndim`` may be an int or a tuple of allowed ranks. Booleans and integers are accepted and
@@ -42,8 +43,9 @@ def as_array(func: str, name: str, x, ndim=None, allow_empty: bool = False,
     if ndim is not None:
         check_ndim(func, name, arr, ndim)
     if arr.size == 0 and not allow_empty:
-        raise ValueError(f"{func}: {name} is empty (shape {_shape(arr)}); it needs at least one "
-                         "number.")
+        raise ValueError(
+            f"{func}: {name} is empty (shape {_shape(arr)}); it needs at least one number."
+        )
     if finite and not np.all(np.isfinite(arr)):
         bad = "NaN" if np.any(np.isnan(arr)) else "inf"
         raise ValueError(

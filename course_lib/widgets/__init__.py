@@ -13,6 +13,6 @@ carries ``course-main-slider``; a Play button carries ``course-play``. The root 
 In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 
-from course_lib.widgets.welcome import welcome_explorer
+from course_lib.widgets.welcome import welcome_explorer, welcome_static
 
-__all__ = ["welcome_explorer"]
+__all__ = ["welcome_explorer", "welcome_static"]

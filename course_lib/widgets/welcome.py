@@ -40,3 +40,19 @@ def welcome_explorer(w: float = 1.0):
     box = explorer_box("welcome", [slider], fig)
     box.update = update
     return box
+
+
+def welcome_static(weights=(0.5, 1.0, 3.0)):
+    """The welcome explorer's static companion: the curve for a few values of ``w``, side by side."""
+    import matplotlib.pyplot as plt
+
+    z = np.linspace(-6.0, 6.0, 241)
+    with plt.ioff():
+        fig, axes = plt.subplots(1, len(weights), figsize=(3.0 * len(weights), 2.6), sharey=True)
+    for ax, w in zip(np.atleast_1d(axes), weights, strict=True):
+        ax.plot(z, steepness_curve(w, z), lw=2.5)
+        ax.set(title=f"w = {w:g}", xlabel="z", ylim=(-0.05, 1.05))
+        ax.grid(alpha=0.3)
+    np.atleast_1d(axes)[0].set_ylabel("sigmoid(w·z)")
+    fig.tight_layout()
+    return fig

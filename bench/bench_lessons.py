@@ -1,0 +1,43 @@
+"""Per-lesson figures: wall time to run a notebook top to bottom in a fresh kernel, and the
+kernel's peak memory. The bar for a lesson is 15 s (under nbval on 2 cores) and, for a lesson
+that uses every explorer, 250 MB.
+"""
+
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+PEAK_CELL = "import resource as _r; print('PEAK_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+
+
+def run_notebook(path: Path) -> tuple[float, float]:
+    """Execute ``path`` in a fresh kernel; return (seconds for the lesson, peak MB of the kernel)."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PEAK_CELL))
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    with client.setup_kernel():
+        start = time.perf_counter()
+        for index, cell in enumerate(nb.cells[:-1]):
+            client.execute_cell(cell, index)
+        seconds = time.perf_counter() - start
+        client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
+    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    peak_kb = float(text.split("PEAK_KB")[1].split()[0])
+    return seconds, peak_kb / 1024
+
+
+def run() -> list[tuple[str, float, str]]:
+    lines = []
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        seconds, peak_mb = run_notebook(path)
+        stem = path.stem
+        lines += [
+            (f"lesson_{stem}_run_time", seconds, "s"),
+            (f"lesson_{stem}_peak_memory", peak_mb, "MB"),
+        ]
+    return lines

@@ -1,0 +1,39 @@
+"""Self-check for the welcome lesson's practice exercise."""
+
+import numpy as np
+
+from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function
+
+
+def _mean(values) -> float:
+    return float(np.mean(np.asarray(values, dtype=np.float64)))
+
+
+_CASES = [
+    Case("average([2, 4, 6])", ([2, 4, 6],)),
+    Case("average([1.5])", ([1.5],)),
+    Case("average([-1, 1, 3, 5])", ([-1, 1, 3, 5],)),
+]
+
+_WRONG = [
+    WrongAnswer(
+        "you returned the sum: divide it by the number of values (the 1/N).",
+        lambda v: float(np.sum(v)),
+    ),
+    WrongAnswer(
+        "you divided by N − 1: the average divides by N, len(values).",
+        lambda v: float(np.sum(v)) / (len(v) - 1) if len(v) > 1 else float("inf"),
+    ),
+]
+
+
+def check_average(average) -> CheckResult:
+    """Check a learner's ``average(values)``: the sum of the values divided by how many there are."""
+    return check_function(
+        "average",
+        average,
+        _mean,
+        _CASES,
+        wrong=_WRONG,
+        hint="add up the values, then divide by len(values).",
+    )

@@ -1,0 +1,126 @@
+"""Lesson 4 explorer: forward propagation through a small 2-3-1 network.
+
+Two input sliders (x1 is the main one) feed a network with fixed weights (an ``MLP`` seeded
+with ``np.random.default_rng(0)``, biases drawn from the same generator, see
+``explore_compute.demo_network_params``). Each node shows its activation, and each edge is
+coloured by the signal it carries, weight times the value of its source node (red positive,
+blue negative, width by size), so moving an input shows which paths light up. The caption
+writes the output and the weighted sums of the hidden layer. The picture is
+``plotting.plot_network``; a slider event only calls ``update_network`` on the same artists.
+"""
+
+import numpy as np
+
+from course_lib.explore_compute import demo_network_params, edge_signals, forward_values
+from course_lib.plotting.network_plots import plot_network, update_network
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+
+__all__ = ["forward_pass_explorer", "forward_pass_static"]
+
+_SIZES = (2, 3, 1)
+_HIDDEN = ("relu", "sigmoid", "tanh")
+
+
+def _show(ax, params, x, hidden) -> list[np.ndarray]:
+    """Write the activations for input ``x`` on the nodes and restyle the edges."""
+    values = forward_values(params, x, hidden, "sigmoid")
+    update_network(ax, weights=edge_signals(params, values), values=values)
+    return values
+
+
+def _describe(params, values, hidden) -> str:
+    z1 = values[0] @ params["W1"].T + params["b1"]
+    sums = ", ".join(f"{z:.2f}" for z in z1)
+    acts = ", ".join(f"{a:.2f}" for a in values[1])
+    return (
+        f"input x = ({values[0][0]:.1f}, {values[0][1]:.1f})<br>hidden: z₁ = x W₁ᵀ + b₁ = "
+        f"({sums}), a₁ = {hidden}(z₁) = ({acts})<br>"
+        f"output: ŷ = sigmoid(a₁ W₂ᵀ + b₂) = <b>{values[-1][0]:.3f}</b>"
+    )
+
+
+def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: str = "relu"):
+    r"""Input sliders drive a forward pass through a seeded 2-3-1 network, shown on its diagram.
+
+    .. math:: A_0 = x, \quad A_1 = f(A_0 W_1^\top + b_1), \quad
+              \hat y = \sigma(A_1 W_2^\top + b_2)
+
+    x1, x2: starting inputs; hidden_activation: "relu", "sigmoid" or "tanh".
+    ``box.update(x1, x2=None, activation=None)`` redraws (None keeps the control's value).
+    """
+    import ipywidgets as widgets
+
+    if hidden_activation not in _HIDDEN:
+        raise ValueError(
+            f"forward_pass_explorer: hidden_activation should be one of "
+            f"{', '.join(_HIDDEN)}, got {hidden_activation!r}."
+        )
+    params = {act: demo_network_params(_SIZES, act, seed=0) for act in _HIDDEN}
+    fig, ax = new_figure(5.6, 3.6)
+    weights = [params[hidden_activation]["W1"], params[hidden_activation]["W2"]]
+    plot_network(list(_SIZES), weights=weights, ax=ax)
+    title = ax.set_title("")
+    caption = widgets.HTML()
+
+    def slider(name, value):
+        return widgets.FloatSlider(
+            value=value,
+            min=-2.0,
+            max=2.0,
+            step=0.1,
+            description=name,
+            continuous_update=True,
+            readout_format=".1f",
+        )
+
+    controls = {
+        "x1": mark_main(slider("x1", x1)),
+        "x2": slider("x2", x2),
+        "activation": widgets.Dropdown(
+            options=list(_HIDDEN), value=hidden_activation, description="hidden f"
+        ),
+    }
+
+    def update(x1=None, x2=None, activation=None):
+        given = {"x1": x1, "x2": x2, "activation": activation}
+        v = {k: controls[k].value if given[k] is None else given[k] for k in given}
+        p = params[v["activation"]]
+        values = _show(ax, p, np.array([v["x1"], v["x2"]], dtype=np.float64), v["activation"])
+        title.set_text(f"forward pass ({v['activation']} hidden layer): ŷ = {values[-1][0]:.3f}")
+        caption.value = _describe(p, values, v["activation"])
+        box_values["last"] = values
+        fig.canvas.draw_idle()
+
+    box_values = {}
+    for widget in controls.values():
+        widget.observe(lambda _change: update(), names="value")
+    update()
+    fig.tight_layout()  # after the first update, so the title has its text and fits
+    box = explorer_box("forward_pass", list(controls.values()), fig, caption)
+    box.update = update
+    box.caption = caption
+    box.controls = controls
+    box.params = params
+    box.values = box_values
+    box.axes = ax
+    return box
+
+
+def forward_pass_static(inputs=((1.0, -0.5), (-1.5, 1.0)), hidden_activation: str = "relu"):
+    r"""The same network for two inputs side by side: different paths light up.
+
+    .. math:: \hat y = \sigma(f(x W_1^\top + b_1) W_2^\top + b_2)
+
+    inputs: a few (x1, x2) pairs, one panel each. Returns a matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    params = demo_network_params(_SIZES, hidden_activation, seed=0)
+    with plt.ioff():
+        fig, axes = plt.subplots(1, len(inputs), figsize=(5.0 * len(inputs), 3.6))
+    for ax, x in zip(np.atleast_1d(axes), inputs, strict=True):
+        plot_network(list(_SIZES), weights=[params["W1"], params["W2"]], ax=ax)
+        values = _show(ax, params, np.asarray(x, dtype=np.float64), hidden_activation)
+        ax.set_title(f"x = ({x[0]:g}, {x[1]:g})  →  ŷ = {values[-1][0]:.3f}")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,198 @@
+"""Lesson 2 explorer: a 2x2 matrix (plus a bias and an activation) bends the plane.
+
+Sliders set the weights ``W`` (2, 2), one row per output, and the bias ``b`` (2,); a dropdown
+picks the activation. Every point ``x`` of a square grid, and one highlighted vector, is moved
+to ``f(x Wᵀ + b)`` (``explore_compute.warp_points``, i.e. ``layers.dense_forward`` then the
+activation). The original grid stays faint behind the warped one, and the image of the unit
+square is filled, so the determinant (area scale and orientation) can be seen. This is the
+bridge from "matrix times vector" to "a layer of two neurons".
+Slider events move the same LineCollections, polygon and arrows in place.
+"""
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Polygon
+
+from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, fmt, grid_lines, warp_points
+from course_lib.plotting.linalg_plots import plot_vectors, update_vectors
+from course_lib.plotting.style import COLORS
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+
+__all__ = ["linear_map_explorer", "linear_map_static"]
+
+_VECTOR = np.array([1.0, 0.5])
+_GRID = grid_lines(2.0, 9, 25)  # (18, 25, 2): 9 vertical and 9 horizontal lines
+_t = np.linspace(0.0, 1.0, 12)
+_UNIT_SQUARE = np.concatenate(
+    [  # its boundary, counter-clockwise from the origin: (44, 2)
+        np.column_stack([_t, 0 * _t]),
+        np.column_stack([1 + 0 * _t, _t]),
+        np.column_stack([1 - _t, 1 + 0 * _t]),
+        np.column_stack([0 * _t, 1 - _t]),
+    ]
+)
+_LIMITS = {"none": 4.5, "relu": 4.5, "sigmoid": 2.2, "tanh": 2.2}
+
+
+def _draw_map(ax) -> dict:
+    """Draw the faint grid, the warped grid, the unit square's image and the vector arrows."""
+    ax.add_collection(LineCollection(_GRID, colors=COLORS["grey"], linewidths=0.6, alpha=0.35))
+    warped = LineCollection(
+        _GRID, linewidths=1.0, colors=[COLORS["blue"]] * 9 + [COLORS["purple"]] * 9
+    )
+    ax.add_collection(warped)
+    square = Polygon(
+        _UNIT_SQUARE,
+        closed=True,
+        facecolor=COLORS["orange"],
+        alpha=0.35,
+        edgecolor=COLORS["orange"],
+        zorder=2,
+    )
+    ax.add_patch(square)
+    plot_vectors(
+        np.vstack([_VECTOR, _VECTOR]),
+        ax=ax,
+        labels=["x", "f(xWᵀ+b)"],
+        colors=[COLORS["grey"], COLORS["vermillion"]],
+    )
+    ax.grid(False)  # the faint original grid is the reference; a second grid would confuse
+    return {"warped": warped, "square": square, "title": ax.set_title("")}
+
+
+def _show_map(ax, h: dict, W: np.ndarray, b: np.ndarray, activation: str) -> dict:
+    """Move the warped grid, square and vector for ``W``, ``b``, ``activation``; return numbers."""
+    h["warped"].set_segments(warp_points(_GRID, W, b, activation))
+    h["square"].set_xy(warp_points(_UNIT_SQUARE, W, b, activation))
+    image = warp_points(_VECTOR[None, :], W, b, activation)[0]
+    update_vectors(ax, np.vstack([_VECTOR, image]))
+    lim = _LIMITS[activation]
+    ax.set_xlim(-lim, lim)
+    ax.set_ylim(-lim, lim)
+    det = determinant(W)
+    f = "" if activation == "none" else f"{activation} "
+    h["title"].set_text(f"x ↦ {f}(xWᵀ + b),   det W = {fmt(round(det, 2))}")
+    return {"det": det, "image": image}
+
+
+def _read_W(w11, w12, w21, w22) -> np.ndarray:
+    return np.array([[w11, w12], [w21, w22]], dtype=np.float64)
+
+
+def _caption(W, b, activation, det, image) -> str:
+    rows = "<br>".join("[" + ", ".join(f"{v:+.2f}" for v in row) + "]" for row in W)
+    if abs(det) < 1e-9:
+        meaning = "det W = 0: the plane is flattened onto a line (or a point)."
+    else:
+        flip = " and flips it over (negative)" if det < 0 else ""
+        meaning = f"the linear part scales every area by |det W| = {abs(det):.2f}{flip}."
+    act = "no activation" if activation == "none" else f"then {activation}, entry by entry"
+    return (
+        f"<b>W</b> =<br><code>{rows}</code><br><b>b</b> = ({b[0]:+.2f}, {b[1]:+.2f}); "
+        f"{act}.<br><b>det W</b> = {det:.2f}: {meaning}<br>"
+        f"x = ({_VECTOR[0]:g}, {_VECTOR[1]:g}) ↦ ({image[0]:.2f}, {image[1]:.2f})"
+    )
+
+
+def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: str = "none"):
+    r"""Sliders for a 2x2 weight matrix and a bias warp a grid of points: one dense layer.
+
+    .. math:: x \mapsto f(x W^\top + b), \qquad \det W = w_{11} w_{22} - w_{12} w_{21}
+
+    W: (2, 2), one row per output (starting values); b: (2,); activation: "none", "relu",
+    "sigmoid" or "tanh". ``box.update(w11, w12=None, ..., activation=None)`` redraws (None keeps
+    the slider's value).
+    """
+    import ipywidgets as widgets
+
+    W0 = _read_W(*np.asarray(W, dtype=np.float64).ravel())
+    warp_points(_VECTOR[None, :], W0, b, activation)  # checks W, b and the activation name
+    fig, ax = new_figure(5.2, 4.6)
+    ax.set_aspect("equal")
+    h = _draw_map(ax)
+    caption = widgets.HTML()
+
+    def slider(name, value):
+        return widgets.FloatSlider(
+            value=value,
+            min=-2.0,
+            max=2.0,
+            step=0.1,
+            description=name,
+            continuous_update=True,
+            readout_format=".1f",
+        )
+
+    controls = {
+        f"w{i + 1}{j + 1}": slider(f"w{i + 1}{j + 1}", W0[i, j]) for i in range(2) for j in range(2)
+    }
+    controls["b1"], controls["b2"] = slider("b1", float(b[0])), slider("b2", float(b[1]))
+    controls["activation"] = widgets.Dropdown(
+        options=list(ACTIVATION_CHOICES), value=activation, description="activation"
+    )
+    mark_main(controls["w11"])
+
+    def update(w11=None, w12=None, w21=None, w22=None, b1=None, b2=None, activation=None):
+        given = {
+            "w11": w11,
+            "w12": w12,
+            "w21": w21,
+            "w22": w22,
+            "b1": b1,
+            "b2": b2,
+            "activation": activation,
+        }
+        v = {k: controls[k].value if given[k] is None else given[k] for k in given}
+        Wv = _read_W(v["w11"], v["w12"], v["w21"], v["w22"])
+        bv = np.array([v["b1"], v["b2"]], dtype=np.float64)
+        shown = _show_map(ax, h, Wv, bv, v["activation"])
+        caption.value = _caption(Wv, bv, v["activation"], shown["det"], shown["image"])
+        fig.canvas.draw_idle()
+
+    for widget in controls.values():
+        widget.observe(lambda _change: update(), names="value")
+    update()
+    fig.tight_layout()  # after the first update, so the title has its text and fits
+    rows = [
+        widgets.HBox([controls["w11"], controls["w12"]]),
+        widgets.HBox([controls["w21"], controls["w22"]]),
+        widgets.HBox([controls["b1"], controls["b2"]]),
+        controls["activation"],
+    ]
+    box = explorer_box("linear_map", rows, fig, caption)
+    box.update = update
+    box.caption = caption
+    box.controls = controls
+    box.axes = ax
+    box.artists = h
+    return box
+
+
+def linear_map_static():
+    r"""Five maps side by side: identity, scale, shear, rotation, and rotation then ReLU.
+
+    .. math:: x \mapsto f(x W^\top + b)
+
+    Each panel's title gives W's kind and det W. Returns a matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    c, s = np.cos(np.pi / 6), np.sin(np.pi / 6)
+    cases = [
+        ("identity", np.eye(2), "none"),
+        ("scale", np.array([[1.5, 0.0], [0.0, 0.5]]), "none"),
+        ("shear", np.array([[1.0, 1.0], [0.0, 1.0]]), "none"),
+        ("rotation 30°", np.array([[c, -s], [s, c]]), "none"),
+        ("rotation 30°, then relu", np.array([[c, -s], [s, c]]), "relu"),
+    ]
+    with plt.ioff():
+        fig, axes = plt.subplots(1, len(cases), figsize=(3.0 * len(cases), 3.4))
+    for ax, (name, W, act) in zip(axes, cases, strict=True):
+        ax.set_aspect("equal")
+        h = _draw_map(ax)
+        shown = _show_map(ax, h, W, np.zeros(2), act)
+        ax.set_xlim(-3, 3)
+        ax.set_ylim(-3, 3)
+        h["title"].set_text(f"{name}\ndet W = {shown['det']:.2f}")
+    fig.tight_layout()
+    return fig

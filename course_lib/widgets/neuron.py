@@ -1,0 +1,147 @@
+"""Lesson 3 explorer: one neuron with one input, a = f(w·x + b).
+
+Sliders for the weight ``w`` (main), the bias ``b`` and an input ``x0``, and a dropdown for the
+activation. The curve ``a = f(w x + b)`` over x is redrawn in place
+(``explore_compute.neuron_output``); a dashed line marks ``x = -b/w``, where the weighted sum
+is zero and the curve crosses its midpoint (sigmoid 0.5, tanh 0, ReLU's kink), so moving the
+bias visibly slides the curve left or right and the weight sets its steepness (and direction).
+The output for ``x0`` is a point on the curve and a line in the caption.
+"""
+
+import numpy as np
+
+from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neuron_output
+from course_lib.plotting.style import COLORS
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+
+__all__ = ["neuron_explorer", "neuron_static"]
+
+_X = np.linspace(-6.0, 6.0, 241)
+_YLIM = {"sigmoid": (-0.08, 1.08), "tanh": (-1.1, 1.1), "relu": (-0.5, 6.0), "none": (-6.0, 6.0)}
+_MID = {"sigmoid": 0.5, "tanh": 0.0, "relu": 0.0, "none": 0.0}
+
+
+def _name(activation: str) -> str:
+    return "" if activation == "none" else activation
+
+
+def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation="sigmoid"):
+    r"""Sliders for one neuron's weight and bias redraw its output curve over the input.
+
+    .. math:: a = f(w x + b), \qquad w x + b = 0 \iff x = -b/w
+
+    w, b, x0: starting values of the sliders; activation: "sigmoid", "relu", "tanh" or "none".
+    ``box.update(w, b=None, x0=None, activation=None)`` redraws (None keeps the slider value).
+    """
+    import ipywidgets as widgets
+
+    neuron_output(_X[:1], w, b, activation)  # checks the activation name
+    fig, ax = new_figure(6.0, 3.4)
+    ax.axhline(0, color=COLORS["grey"], lw=0.8)
+    ax.axvline(0, color=COLORS["grey"], lw=0.8)
+    (curve,) = ax.plot(_X, _X, color=COLORS["blue"], lw=2.5, label="a = f(w·x + b)")
+    midline = ax.axvline(0.0, color=COLORS["green"], ls="--", lw=1.5, label="x = −b/w")
+    (midpoint,) = ax.plot([0.0], [0.0], "o", color=COLORS["green"], ms=6)
+    (point,) = ax.plot(
+        [x0], [0.0], "o", color=COLORS["vermillion"], ms=9, zorder=4, label="output for x0"
+    )
+    ax.set(xlim=(_X[0], _X[-1]), xlabel="input x", ylabel="output a")
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="upper left", fontsize=9)
+    title = ax.set_title("a = sigmoid(w·x + b)")
+    fig.tight_layout()
+    caption = widgets.HTML()
+
+    def slider(name, value, lo, hi):
+        return widgets.FloatSlider(
+            value=value,
+            min=lo,
+            max=hi,
+            step=0.1,
+            description=name,
+            continuous_update=True,
+            readout_format=".1f",
+        )
+
+    controls = {
+        "w": mark_main(slider("w", w, -4.0, 4.0)),
+        "b": slider("b", b, -4.0, 4.0),
+        "x0": slider("x0", x0, -5.0, 5.0),
+        "activation": widgets.Dropdown(
+            options=list(ACTIVATION_CHOICES), value=activation, description="activation"
+        ),
+    }
+
+    def update(w=None, b=None, x0=None, activation=None):
+        given = {"w": w, "b": b, "x0": x0, "activation": activation}
+        v = {k: controls[k].value if given[k] is None else given[k] for k in given}
+        act = v["activation"]
+        curve.set_ydata(neuron_output(_X, v["w"], v["b"], act))
+        a0 = float(neuron_output(np.array([v["x0"]]), v["w"], v["b"], act)[0])
+        point.set_data([v["x0"]], [a0])
+        mid = neuron_midpoint(v["w"], v["b"])
+        midline.set_visible(mid is not None)
+        midpoint.set_visible(mid is not None)
+        if mid is not None:
+            midline.set_xdata([mid, mid])
+            midpoint.set_data([mid], [_MID[act]])
+        ax.set_ylim(*_YLIM[act])
+        f = _name(act)
+        title.set_text(f"a = {f}({v['w']:.1f}·x {'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f})")
+        z0 = v["w"] * v["x0"] + v["b"]
+        if mid is None:
+            where = "w = 0: the output does not depend on x (a flat line)"
+        else:
+            side = "left" if v["w"] > 0 else "right"
+            where = (
+                f"the weighted sum is 0 at x = −b/w = −({v['b']:.1f})/({v['w']:.1f}) = "
+                f"{mid + 0.0:.2f} (dashed line): with w {'>' if v['w'] > 0 else '<'} 0 a "
+                f"bigger bias slides the curve {side}"
+            )
+        caption.value = (
+            f"For x0 = {v['x0']:.1f}: z = w·x0 + b = {v['w']:.1f}·{v['x0']:.1f} "
+            f"{'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f} = {z0:.2f}, "
+            f"a = {f or 'f'}(z) = <b>{a0:.3f}</b>.<br>{where}."
+        )
+        fig.canvas.draw_idle()
+
+    for widget in controls.values():
+        widget.observe(lambda _change: update(), names="value")
+    update()
+    box = explorer_box("neuron", list(controls.values()), fig, caption)
+    box.update = update
+    box.caption = caption
+    box.controls = controls
+    box.artists = {"curve": curve, "point": point, "midline": midline, "title": title}
+    return box
+
+
+def neuron_static(activation: str = "sigmoid"):
+    r"""Two panels: the bias shifts the curve (b = -2, 0, 2), the weight sets its steepness
+    (w = 0.5, 1, 4).
+
+    .. math:: a = f(w x + b), \text{ midpoint at } x = -b/w
+
+    Returns a matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    neuron_output(_X[:1], 1.0, 0.0, activation)
+    with plt.ioff():
+        fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.4), sharey=True)
+    colors = [COLORS["blue"], COLORS["orange"], COLORS["vermillion"]]
+    f = _name(activation) or "f"
+    for b, color in zip((-2.0, 0.0, 2.0), colors, strict=True):
+        left.plot(_X, neuron_output(_X, 1.0, b, activation), color=color, label=f"b = {b:g}")
+        left.axvline(-b, color=color, ls="--", lw=1)
+    left.set_title(f"a = {f}(x + b): the bias shifts the curve\n(midpoint at x = −b)")
+    for w, color in zip((0.5, 1.0, 4.0), colors, strict=True):
+        right.plot(_X, neuron_output(_X, w, 0.0, activation), color=color, label=f"w = {w:g}")
+    right.set_title(f"a = {f}(w·x): the weight sets the steepness\n(all cross the midpoint at 0)")
+    for ax in (left, right):
+        ax.set(xlabel="input x", ylim=_YLIM[activation], xlim=(_X[0], _X[-1]))
+        ax.grid(True, alpha=0.3)
+        ax.legend(loc="upper left", fontsize=9)
+    left.set_ylabel("output a")
+    fig.tight_layout()
+    return fig

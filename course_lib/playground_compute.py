@@ -1,0 +1,149 @@
+r"""Pure compute for the lesson-8 playground: a small network learning a 2-D data set live.
+
+:class:`Playground` keeps an MLP, its optimizer and a mini-batch stream on one of the 2-D data
+sets of :mod:`course_lib.datasets`, trains a chunk of steps at a time (:meth:`Playground.train`)
+and scores a grid for the decision-boundary picture (:meth:`Playground.grid_scores`).
+No plotting here.
+
+Shapes: data ``X`` is ``(N, 2)``, labels ``y`` ``(N,)`` integers ``0..C-1``; a grid mesh
+``xx``, ``yy`` is ``(H, W)``.
+
+Limits: plain SGD only (the Playground's rule), softmax cross-entropy on ``C`` outputs, small
+data sets (the full-data loss is recomputed after every step for the loss curve).
+"""
+
+import numpy as np
+
+from course_lib.descent_compute import network_problem
+from course_lib.losses import softmax_cross_entropy_grad
+from course_lib.optimizers import GradientDescent, minibatches
+from course_lib.validation import check_int, check_positive
+
+__all__ = ["DATASETS", "parse_hidden", "playground_data", "Playground"]
+
+
+def _batch_stream(X, y, batch_size, rng):
+    """Endless mini-batches: ``optimizers.minibatches`` epoch after epoch, same ``rng``."""
+    while True:
+        yield from minibatches(X, y, batch_size, rng)
+
+
+DATASETS = ("moons", "spirals", "xor", "blobs")
+
+
+def parse_hidden(text: str) -> list:
+    """Hidden layer sizes from text: ``"8-8"`` -> ``[8, 8]``, ``"4"`` -> ``[4]``, ``""`` -> []."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_hidden: pass the layer sizes as text such as '8-8', got {text!r}.")
+    parts = [p.strip() for p in text.split("-") if p.strip()]
+    if not all(p.isdigit() and int(p) > 0 for p in parts):
+        raise ValueError(
+            f"parse_hidden: {text!r} should be positive whole numbers joined by '-', "
+            "e.g. '16-16' for two hidden layers of 16 nodes."
+        )
+    return [int(p) for p in parts]
+
+
+def playground_data(name: str, n: int = 200, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """One of the 2-D data sets by name (``DATASETS``): ``X`` ``(n, 2)``, labels ``y`` ``(n,)``."""
+    from course_lib import datasets
+
+    if name not in DATASETS:
+        raise ValueError(f"playground_data: unknown data set {name!r}; choose from {DATASETS}.")
+    rng = np.random.default_rng(seed)
+    make = {
+        "moons": lambda: datasets.make_moons(n, noise=0.15, rng=rng),
+        "spirals": lambda: datasets.make_spirals(n, noise=0.15, rng=rng),
+        "xor": lambda: datasets.make_xor(n, noise=0.1, rng=rng),
+        "blobs": lambda: datasets.make_blobs(n, centers=3, std=1.0, rng=rng),
+    }[name]
+    X, y = make()
+    return X, y.astype(np.int64)
+
+
+class Playground:
+    r"""A small network learning a 2-D data set, trained a chunk of steps at a time.
+
+    Each step draws a mini-batch (``batch_size`` rows, reshuffled every epoch with
+    ``default_rng(seed)``) and applies $\theta \leftarrow \theta - \eta\, g$ (plain SGD, the
+    Playground's rule) to every weight. ``losses`` lists the full-data loss after every step
+    (start included), ``step`` counts the steps; a step whose loss blows up is undone, training
+    stops there and ``diverged_at`` says which step it was. ``model`` is the ``network.MLP``.
+    """
+
+    def __init__(
+        self, dataset="moons", hidden="8", activation="relu", lr=0.1, batch_size=16, n=200, seed=0
+    ):
+        self.X, self.y = playground_data(dataset, n, seed)
+        self.dataset, self.lr, self.seed = dataset, check_positive("Playground", "lr", lr), seed
+        self.batch_size = check_int("Playground", "batch_size", batch_size)
+        self.hidden, self.activation = parse_hidden(hidden), activation
+        self.num_classes = int(self.y.max()) + 1
+        self.problem = network_problem(
+            self.X, self.y, self.hidden, activation, rng=np.random.default_rng(seed)
+        )
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the initial weights, step 0."""
+        self.model = self.problem.make_model()
+        self.opt = GradientDescent(self.lr)
+        self._stream = _batch_stream(
+            self.X, self.y, min(self.batch_size, len(self.X)), np.random.default_rng(self.seed)
+        )
+        self.step, self.diverged_at = 0, None
+        self.losses = [self.problem.loss(self.model.params)]
+
+    def configure(self, lr=None, batch_size=None) -> None:
+        """Change the learning rate or the batch size and carry on training from here."""
+        if lr is not None:
+            self.lr = self.opt.lr = check_positive("Playground.configure", "lr", lr)
+        if batch_size is not None:
+            self.batch_size = check_int("Playground.configure", "batch_size", batch_size)
+            rng = np.random.default_rng([self.seed, self.step])
+            self._stream = _batch_stream(self.X, self.y, min(self.batch_size, len(self.X)), rng)
+
+    def train(self, num_steps: int) -> float:
+        """Run ``num_steps`` more steps (none after a divergence); returns the latest loss."""
+        num_steps = check_int("Playground.train", "num_steps", num_steps, minimum=0)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for _ in range(num_steps if self.diverged_at is None else 0):
+                Xb, yb = next(self._stream)
+                params = self.model.params
+                before = {k: v.copy() for k, v in params.items()}
+                out = self.model.forward(Xb)
+                self.opt.step(params, self.model.backward(softmax_cross_entropy_grad(out, yb)))
+                self.step += 1
+                ok = all(np.all(np.isfinite(p)) for p in params.values())
+                loss = self.problem.loss(params) if ok else np.inf
+                if not (np.isfinite(loss) and loss < 1e6):
+                    self.diverged_at = self.step
+                    for k, v in before.items():  # undo the step: keep the picture finite
+                        params[k][...] = v
+                    break
+                self.losses.append(loss)
+        return self.losses[-1]
+
+    def accuracy(self) -> float:
+        """Fraction of the training points classified right."""
+        return float(np.mean(self.grid_classes(self.X) == self.y))
+
+    def grid_classes(self, points) -> np.ndarray:
+        """Predicted class of each row of ``points`` ``(M, 2)``; returns ``(M,)`` integers."""
+        return np.argmax(self._logits(points), axis=1)
+
+    def grid_scores(self, xx, yy) -> np.ndarray:
+        r"""What the decision-boundary image shows on a mesh ``xx``, ``yy`` of shape ``(H, W)``.
+
+        Two classes: $P(\text{class }1) = \mathrm{softmax}(z)_1$ in [0, 1]; more classes: the
+        predicted class index. Returns shape ``(H, W)``, always finite.
+        """
+        z = self._logits(np.column_stack([np.ravel(xx), np.ravel(yy)]))
+        if z.shape[1] == 2:
+            out = 1.0 / (1.0 + np.exp(np.clip(z[:, 0] - z[:, 1], -50, 50)))
+        else:
+            out = np.argmax(z, axis=1).astype(float)
+        return out.reshape(np.shape(xx))
+
+    def _logits(self, points):
+        return self.model._forward(np.asarray(points, float), keep=False)

@@ -1,0 +1,255 @@
+"""Lesson 6 explorer: how the learning rate decides between crawling, converging and blowing up.
+
+``learning_rate_explorer`` walks gradient descent on a 1-D parabola or a rotated 2-D bowl
+(``landscapes.Quadratic``, condition number 5). A log-scale slider sets the learning rate; a
+thin axis under the plots shows the bands of ``landscapes.learning_rate_bounds`` (too small,
+good, oscillating, diverging) with a marker at the current rate. Play animates the walk step by
+step. A run that blows up is cut where it did, so nothing infinite is ever drawn, and the figure
+says at which step it diverged. ``learning_rate_static`` is the printed companion.
+
+The compute is ``descent_compute.learning_rate_run``; this module only draws.
+"""
+
+import numpy as np
+
+from course_lib.descent_compute import learning_rate_bands, learning_rate_run
+from course_lib.landscapes import Parabola1D, Quadratic, learning_rate_bounds
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+
+BAND_COLORS = {
+    "too small": "#9ecae1",
+    "good": "#a1d99b",
+    "oscillating": "#fdd49e",
+    "diverging": "#fc9272",
+}
+LOSS_FLOOR = 1e-12  # losses are drawn at least this high on the log axis (GD can hit 0 exactly)
+
+
+def lean_ticks(*axes, n: int = 4) -> None:
+    """At most ``n`` labelled ticks per axis and no minor ticks: tick text dominates draw time."""
+    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+
+    for ax in axes:
+        for axis, scale in ((ax.xaxis, ax.get_xscale()), (ax.yaxis, ax.get_yscale())):
+            if scale == "log":
+                axis.set_major_locator(LogLocator(numticks=n))
+            else:
+                axis.set_major_locator(MaxNLocator(n))
+            axis.set_minor_locator(NullLocator())
+
+
+def make_surface(surface: str):
+    """The landscape behind the explorer: ``"bowl"`` (rotated, condition 5) or ``"1d"``."""
+    if surface == "bowl":
+        return Quadratic(condition_number=5.0, rotation=np.pi / 6)
+    if surface == "1d":
+        return Parabola1D(curvature=1.0)
+    raise ValueError(f"learning_rate_explorer: surface should be 'bowl' or '1d', got {surface!r}.")
+
+
+def draw_landscape(ax, surface, n: int = 100):
+    """Draw ``surface`` once: the curve (1-D) or an image plus a few contour lines (2-D)."""
+    if not hasattr(surface, "value_grid"):
+        lo, hi = surface.bounds
+        x = np.linspace(lo, hi, 200)
+        ax.plot(x, surface.value(x), color="0.3", lw=1.5)
+        top = float(np.max(surface.value(np.array([lo, hi]))))
+        ax.set(xlim=(lo, hi), ylim=(-0.05 * top, 1.1 * top), xlabel="θ", ylabel="loss")
+        return
+    (x0, x1), (y0, y1) = surface.bounds
+    xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+    zz = surface.value_grid(xx, yy)
+    ax.imshow(
+        np.log1p(zz),
+        extent=(x0, x1, y0, y1),
+        origin="lower",
+        cmap="Blues_r",
+        aspect="auto",
+        interpolation="bilinear",
+    )
+    ax.contour(
+        xx,
+        yy,
+        zz,
+        levels=np.geomspace(max(zz.min(), 1e-3) * 10, zz.max(), 6),
+        colors="white",
+        linewidths=0.6,
+        alpha=0.7,
+    )
+    ax.plot(*surface.minima.T, "*", color="gold", ms=12, mec="k", mew=0.5)
+    ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="θ₁", ylabel="θ₂")
+
+
+def path_xy(surface, path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Plot coordinates of a path: ``(θ, f(θ))`` for a 1-D function, ``(θ₁, θ₂)`` for a surface."""
+    if path.ndim == 1:
+        return path, surface.value(path)
+    return path[:, 0], path[:, 1]
+
+
+def outcome_text(run, step: int) -> str:
+    """'diverged at step k', or the loss reached at ``step``; computed from the run itself."""
+    if run.diverged_at is not None and step >= run.diverged_at:
+        return f"diverged at step {run.diverged_at}"
+    return f"loss {run.losses[min(step, len(run.losses) - 1)]:.3g} after {step} steps"
+
+
+def play_controls(num_steps: int, interval: int = 150):
+    """A Play button jslinked to a step slider (0..num_steps): Play animates, the slider scrubs."""
+    import ipywidgets as widgets
+
+    play = mark_play(
+        widgets.Play(
+            value=num_steps, min=0, max=num_steps, step=1, interval=interval, description="Play"
+        )
+    )
+    step = widgets.IntSlider(value=num_steps, min=0, max=num_steps, description="step")
+    widgets.jslink((play, "value"), (step, "value"))
+    return play, step
+
+
+def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
+    """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
+
+    ``surface``: "bowl" (2-D, contours and path) or "1d" (a parabola, the path as dots on it).
+    ``lr``: the starting rate (default: a 'good' one, 0.5/lambda_max). Returns the root widget;
+    ``.update(lr=None, num_steps=None, step=None)`` redraws for new values.
+    """
+    import ipywidgets as widgets
+
+    surf = make_surface(surface)
+    bounds = learning_rate_bounds(surf)
+    inv = 1.0 / bounds["lambda_max"]
+    lo_exp, hi_exp = np.log10(inv) - 2.5, np.log10(inv) + 0.5
+    lr = 0.5 * inv if lr is None else float(lr)
+
+    fig, axes = new_figure(
+        8.4, 4.4, nrows=2, ncols=2, gridspec_kw={"height_ratios": [7, 1], "hspace": 0.6}
+    )
+    ax_path, ax_loss = axes[0]
+    gs = axes[1, 0].get_gridspec()
+    axes[1, 0].remove()
+    axes[1, 1].remove()
+    ax_band = fig.add_subplot(gs[1, :])
+    draw_landscape(ax_path, surf)
+    (path_line,) = ax_path.plot([], [], "o-", color="crimson", ms=4, lw=1.2)
+    (head,) = ax_path.plot([], [], "o", color="black", ms=6)
+    (loss_line,) = ax_loss.semilogy([], [], "o-", color="crimson", ms=3, lw=1.2)
+    (loss_head,) = ax_loss.semilogy([], [], "o", color="black", ms=5)
+    f0 = float(surf.value(surf.default_start))
+    ax_loss.set(ylim=(LOSS_FLOOR, 2e3 * f0), xlabel="step", ylabel="loss (log scale)")
+    ax_loss.grid(alpha=0.3)
+    div_text = ax_loss.text(
+        0.5, 0.9, "", transform=ax_loss.transAxes, ha="center", color="darkred", weight="bold"
+    )
+    title = ax_path.set_title("", fontsize=10)
+    lr_min, lr_max = 10**lo_exp, 10**hi_exp
+    for name, lo, hi in learning_rate_bands(bounds, lr_min, lr_max):
+        ax_band.axvspan(lo, hi, color=BAND_COLORS[name])
+        ax_band.text(np.sqrt(lo * hi), 0.5, name, ha="center", va="center", fontsize=7)
+    ax_band.set_xscale("log")
+    ax_band.set(xlim=(lr_min, lr_max), ylim=(0, 1), yticks=[], xlabel="learning rate η")
+    marker = ax_band.axvline(lr, color="black", lw=2.5)
+    lean_ticks(ax_path, ax_loss, ax_band)
+    ax_band.set_yticks([])
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.12, wspace=0.3)
+
+    caption = widgets.HTML()
+    state = {"lr": lr, "num_steps": int(num_steps), "step": int(num_steps), "run": None}
+
+    def redraw_step() -> None:
+        run, step = state["run"], state["step"]
+        shown = min(step + 1, len(run.path))
+        x, y = path_xy(surf, run.path[:shown])
+        path_line.set_data(x, y)
+        head.set_data(x[-1:], y[-1:])
+        ks = np.arange(shown)
+        losses = np.maximum(run.losses[:shown], LOSS_FLOOR)
+        loss_line.set_data(ks, losses)
+        loss_head.set_data(ks[-1:], losses[-1:])
+        outcome = outcome_text(run, step)
+        div_text.set_text(outcome if outcome.startswith("diverged") else "")
+        title.set_text(f"η = {run.lr:.3g} ({run.band}): {outcome}")
+        whole = outcome_text(run, state["num_steps"])
+        caption.value = (
+            f"η = {run.lr:.3g} is in the <b>{run.band}</b> band "
+            f"(1/λ<sub>max</sub> = {bounds['monotone']:.3g}, "
+            f"2/λ<sub>max</sub> = {bounds['converge']:.3g}). "
+            f"Over {state['num_steps']} steps: {whole}."
+        )
+        fig.canvas.draw_idle()
+
+    def update(lr=None, num_steps=None, step=None) -> None:
+        if num_steps is not None and int(num_steps) != state["num_steps"]:
+            state["num_steps"] = int(num_steps)
+            state["run"] = None
+            step = state["num_steps"] if step is None else step
+        if lr is not None and float(lr) != state["lr"]:
+            state["lr"] = float(lr)
+            state["run"] = None
+        if step is not None:
+            state["step"] = min(int(step), state["num_steps"])
+        if state["run"] is None:
+            state["run"] = learning_rate_run(surf, state["lr"], state["num_steps"])
+            marker.set_xdata([state["lr"], state["lr"]])
+            ax_loss.set_xlim(-0.5, state["num_steps"] + 0.5)
+        redraw_step()
+
+    lr_slider = mark_main(
+        widgets.FloatLogSlider(
+            value=lr,
+            base=10,
+            min=lo_exp,
+            max=hi_exp,
+            step=0.05,
+            description="η",
+            readout_format=".3g",
+        )
+    )
+    steps_slider = widgets.IntSlider(value=num_steps, min=1, max=100, description="steps")
+    play, step_slider = play_controls(int(num_steps))
+
+    def on_steps(change) -> None:
+        n = change["new"]
+        for w in (play, step_slider):
+            w.max = n
+            w.value = n
+        update(num_steps=n, step=n)
+
+    lr_slider.observe(lambda c: update(lr=c["new"]), names="value")
+    steps_slider.observe(on_steps, names="value")
+    step_slider.observe(lambda c: update(step=c["new"]), names="value")
+    update()
+    controls = [lr_slider, steps_slider, widgets.HBox([play, step_slider])]
+    box = explorer_box("learning-rate", controls, fig, caption)
+    box.update = update
+    box.caption = caption
+    box.state = state
+    box.controls = {"lr": lr_slider, "num_steps": steps_slider, "play": play, "step": step_slider}
+    box.artists = {
+        "path": path_line,
+        "loss": loss_line,
+        "marker": marker,
+        "title": title,
+        "diverged": div_text,
+    }
+    return box
+
+
+def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
+    """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
+
+    The rates are 0.05, 0.5, 1.8 and 2.5 times 1/lambda_max; each title names the band and the
+    outcome (the loss reached, or the step where the walk diverged). Returns the Figure.
+    """
+    surf = make_surface(surface)
+    inv = 1.0 / learning_rate_bounds(surf)["lambda_max"]
+    fig, axes = new_figure(12.0, 3.4, ncols=4)
+    for ax, factor in zip(axes, (0.05, 0.5, 1.8, 2.5), strict=True):
+        run = learning_rate_run(surf, factor * inv, num_steps)
+        draw_landscape(ax, surf, n=80)
+        ax.plot(*path_xy(surf, run.path), "o-", color="crimson", ms=3, lw=1)
+        ax.set_title(f"η = {run.lr:.3g}: {run.band}\n{outcome_text(run, num_steps)}", fontsize=9)
+        lean_ticks(ax)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,249 @@
+"""Lesson 7 explorer: five optimizers race from the same start with the same seed.
+
+Gradient descent (all N examples per step), SGD (1), mini-batch (16), momentum and Adam (16 each)
+race on an ill-conditioned least-squares surface (its loss IS a rotated ``landscapes.Quadratic``
+plus a constant, so the noise of SGD and mini-batches is real sampling noise) or on a small MLP
+learning the moons data set. The x-axis switches between steps, examples seen and seconds; each
+optimizer's learning rate has its own log slider, and "tune" runs the fair comparison of the
+lesson (``descent_compute.tune_learning_rates``). Runs are cached per (optimizer, rate), so a
+slider recomputes only the optimizer it belongs to. ``optimizer_race_static`` is the printed
+companion: tuned rates, loss against steps and against examples seen.
+"""
+
+import numpy as np
+
+from course_lib.descent_compute import (
+    RACERS,
+    least_squares_problem,
+    network_problem,
+    race_run,
+    tune_learning_rates,
+)
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets.learning_rate import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
+
+COLORS = {
+    "GD": "#1f77b4",
+    "SGD": "#ff7f0e",
+    "mini-batch": "#2ca02c",
+    "momentum": "#9467bd",
+    "Adam": "#d62728",
+}
+X_AXES = {"steps": "step", "examples seen": "examples seen", "seconds": "seconds (training)"}
+# Learning rates found by tune_learning_rates with its default grid, 100 steps, seed 0.
+DEFAULT_LRS = {
+    "surface": {"GD": 1.0, "SGD": 0.316, "mini-batch": 0.316, "momentum": 0.0316, "Adam": 0.316},
+    "network": {"GD": 1.0, "SGD": 0.1, "mini-batch": 1.0, "momentum": 0.1, "Adam": 0.1},
+}
+NUM_STEPS = {"surface": 100, "network": 100}
+
+
+def make_problem(problem: str):
+    """The race track: ``"surface"`` (least squares, condition 10) or ``"network"`` (moons MLP)."""
+    if problem == "surface":
+        return least_squares_problem(10.0, np.pi / 6, 64, 0.5, rng=np.random.default_rng(0))
+    if problem == "network":
+        from course_lib.playground_compute import playground_data
+
+        X, y = playground_data("moons", 200, seed=0)
+        return network_problem(X, y, (16, 16), "relu", rng=np.random.default_rng(0))
+    raise ValueError(f"optimizer_race: problem should be 'surface' or 'network', got {problem!r}.")
+
+
+def x_values(run, x_axis: str) -> np.ndarray:
+    """The x coordinates of a run's loss curve: steps, examples seen or seconds, ``(len,)``."""
+    if x_axis == "steps":
+        return np.arange(len(run.losses), dtype=float)
+    if x_axis == "examples seen":
+        return run.examples
+    if x_axis == "seconds":
+        return run.seconds
+    raise ValueError(f"optimizer_race: x_axis should be one of {list(X_AXES)}, got {x_axis!r}.")
+
+
+def race_summary(runs: dict, step: int) -> str:
+    """One line per racer at ``step``: its loss there (or where it diverged), then the leader."""
+    parts, best = [], (np.inf, None)
+    for name, run in runs.items():
+        if run.diverged_at is not None and step >= run.diverged_at:
+            parts.append(f"{name} (η={run.lr:.3g}) diverged at step {run.diverged_at}")
+            continue
+        loss = run.losses[min(step, len(run.losses) - 1)]
+        parts.append(f"{name} (η={run.lr:.3g}) {loss:.3g}")
+        best = min(best, (loss, name), key=lambda t: t[0])
+    lead = f"lowest loss: <b>{best[1]}</b>" if best[1] else "every optimizer diverged"
+    return f"At step {step}: " + "; ".join(parts) + f". {lead}."
+
+
+def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = None):
+    """Five optimizers, one start, one seed: loss curves against steps, examples or seconds.
+
+    ``.update(lr=None, x_axis=None, step=None, lrs=None)``: ``lr`` is Adam's learning rate (the
+    main slider), ``lrs`` a dict name -> rate for the others, ``x_axis`` one of "steps",
+    "examples seen", "seconds", ``step`` the race position shown.
+    """
+    import ipywidgets as widgets
+
+    prob = make_problem(problem)
+    num_steps = NUM_STEPS[problem] if num_steps is None else int(num_steps)
+    rates = dict(DEFAULT_LRS[problem])
+    cache: dict = {}
+    state = {"x_axis": "steps", "step": num_steps, "runs": {}}
+
+    surface = prob.surface is not None
+    fig, axes = new_figure(9.0 if surface else 6.5, 4.0, ncols=2 if surface else 1)
+    ax_loss = axes[1] if surface else axes
+    lines, heads, paths = {}, {}, {}
+    if surface:
+        draw_landscape(axes[0], prob.surface, n=80)
+        axes[0].set_title("paths (θ₁, θ₂)", fontsize=10)
+    for name in RACERS:
+        (lines[name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
+        (heads[name],) = ax_loss.semilogy([], [], "o", color=COLORS[name], ms=4)
+        if surface:
+            (paths[name],) = axes[0].plot([], [], "-", color=COLORS[name], lw=1.0, alpha=0.9)
+    ax_loss.legend(fontsize=8, loc="upper right")
+    ax_loss.grid(alpha=0.3)
+    ylabel = "excess loss L(w) − L(w*)" if surface else "full-data loss"
+    ax_loss.set_ylabel(ylabel + " (log)")
+    title = ax_loss.set_title("", fontsize=10)
+    lean_ticks(*np.atleast_1d(axes))
+    fig.tight_layout()
+    caption = widgets.HTML()
+
+    def get_run(name: str):
+        key = (name, rates[name])
+        if key not in cache:
+            if len(cache) > 60:  # small runs, but don't grow without bound
+                cache.pop(next(iter(cache)))
+            cache[key] = race_run(prob, name, rates[name], num_steps, seed=0)
+        return cache[key]
+
+    def rescale() -> None:
+        runs = state["runs"]
+        xmax = max(x_values(r, state["x_axis"])[-1] for r in runs.values())
+        ax_loss.set_xlim(0, max(xmax, 1e-9) * 1.02)
+        lo = min(np.min(r.losses) for r in runs.values())
+        hi = max(np.max(r.losses) for r in runs.values())
+        ax_loss.set_ylim(max(lo, LOSS_FLOOR) / 3, hi * 3)
+        ax_loss.set_xlabel(X_AXES[state["x_axis"]])
+
+    def redraw() -> None:
+        step = state["step"]
+        for name, run in state["runs"].items():
+            k = min(step + 1, len(run.losses))
+            x = x_values(run, state["x_axis"])[:k]
+            y = np.maximum(run.losses[:k], LOSS_FLOOR)
+            lines[name].set_data(x, y)
+            heads[name].set_data(x[-1:], y[-1:])
+            if surface:
+                paths[name].set_data(run.path[:k, 0], run.path[:k, 1])
+        what = "least squares, condition number 10" if surface else "MLP 2-16-16-2 on moons"
+        title.set_text(f"{what}: step {step} of {num_steps}")
+        caption.value = race_summary(state["runs"], step)
+        fig.canvas.draw_idle()
+
+    def update(lr=None, x_axis=None, step=None, lrs=None) -> None:
+        changed = dict(lrs or {})
+        if lr is not None:
+            changed["Adam"] = lr
+        for name, value in changed.items():
+            if name not in RACERS:
+                raise ValueError(
+                    f"optimizer_race: unknown optimizer {name!r}; choose from {list(RACERS)}."
+                )
+            rates[name] = float(value)
+        if x_axis is not None:
+            if x_axis not in X_AXES:
+                raise ValueError(
+                    f"optimizer_race: x_axis should be one of {list(X_AXES)}, got {x_axis!r}."
+                )
+            state["x_axis"] = x_axis
+        if step is not None:
+            state["step"] = min(max(int(step), 0), num_steps)
+        state["runs"] = {name: get_run(name) for name in RACERS}
+        if changed or x_axis is not None or not ax_loss.get_xlabel():
+            rescale()
+        redraw()
+
+    sliders = {}
+    for name in RACERS:
+        sliders[name] = widgets.FloatLogSlider(
+            value=rates[name],
+            base=10,
+            min=-3,
+            max=0.5,
+            step=0.05,
+            description=f"η {name}",
+            readout_format=".3g",
+        )
+        sliders[name].observe(lambda c, n=name: update(lrs={n: c["new"]}), names="value")
+    mark_main(sliders["Adam"])
+    x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps", description="x-axis")
+    x_toggle.observe(lambda c: update(x_axis=c["new"]), names="value")
+    play, step_slider = play_controls(num_steps, interval=100)
+    step_slider.observe(lambda c: update(step=c["new"]), names="value")
+    tune_button = widgets.Button(description="tune all η", tooltip="small sweep per optimizer")
+
+    def on_tune(_) -> None:
+        best, _table = tune_learning_rates(prob, num_steps=num_steps)
+        for name, value in best.items():
+            sliders[name].value = value
+
+    tune_button.on_click(on_tune)
+    others = widgets.Accordion(
+        children=[widgets.VBox([sliders[n] for n in RACERS if n != "Adam"] + [tune_button])]
+    )
+    others.set_title(0, "other learning rates")
+    update()
+    controls = [
+        widgets.HBox([sliders["Adam"], x_toggle]),
+        others,
+        widgets.HBox([play, step_slider]),
+    ]
+    box = explorer_box("optimizer-race", controls, fig, caption)
+    box.update = update
+    box.caption = caption
+    box.state = state
+    box.controls = {
+        "lrs": sliders,
+        "x_axis": x_toggle,
+        "play": play,
+        "step": step_slider,
+        "tune": tune_button,
+    }
+    box.artists = {"lines": lines, "paths": paths, "title": title}
+    return box
+
+
+def optimizer_race_static(problem: str = "surface", num_steps: int | None = None):
+    """Loss against steps and against examples seen, for the five optimizers at tuned rates.
+
+    The rates come from ``tune_learning_rates`` (run here, a second or two); the legend shows
+    them. Returns the Figure.
+    """
+    prob = make_problem(problem)
+    num_steps = NUM_STEPS[problem] if num_steps is None else int(num_steps)
+    best, _table = tune_learning_rates(prob, num_steps=num_steps)
+    fig, axes = new_figure(10.0, 3.6, ncols=2)
+    for name in RACERS:
+        run = race_run(prob, name, best[name], num_steps, seed=0)
+        y = np.maximum(run.losses, LOSS_FLOOR)
+        for ax, x_axis in zip(axes, ("steps", "examples seen"), strict=True):
+            ax.semilogy(
+                x_values(run, x_axis),
+                y,
+                color=COLORS[name],
+                lw=1.4,
+                label=f"{name}, η = {best[name]:.3g}",
+            )
+            ax.set_xlabel(X_AXES[x_axis])
+    axes[0].set_ylabel("loss (log)")
+    axes[0].set_title(f"{problem}: loss per step (tuned η)", fontsize=10)
+    axes[1].set_title(f"{problem}: loss per example seen (tuned η)", fontsize=10)
+    axes[1].set_xscale("symlog", linthresh=100)
+    axes[0].legend(fontsize=8)
+    for ax in axes:
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,238 @@
+"""Lesson 8 explorer: a small network learns a 2-D data set while you watch (after TF Playground).
+
+Dropdowns choose the data set (moons, spirals, xor, blobs), the hidden layers, the activation
+and the batch size; a log slider sets the learning rate. Play trains: every tick of the
+``ipywidgets.Play`` counter runs a chunk of SGD steps (so it also works without a browser), and
+the decision-boundary image (a coarse grid, updated with ``set_data``) and the loss curve follow.
+Reset starts again from the same initial weights. ``playground_static`` is the printed companion:
+decision boundaries after training on each data set, with a linear and a ReLU network.
+
+The compute is ``playground_compute.Playground``; this module only draws.
+"""
+
+import numpy as np
+
+from course_lib.playground_compute import DATASETS, Playground
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets.learning_rate import lean_ticks
+
+HIDDEN = ("4", "8", "8-8", "16-16")
+ACTIVATIONS = ("relu", "tanh", "sigmoid")
+BATCH_SIZES = (1, 8, 16, 32, 200)
+CHUNK = 10  # SGD steps per Play tick
+GRID = 60  # decision-boundary image resolution (GRID x GRID)
+CLASS_COLORS = ("#2166ac", "#b2182b", "#1b7837", "#762a83")
+
+
+def _grid(X: np.ndarray, n: int = GRID):
+    """A mesh covering the data with a margin: ``xx``, ``yy`` of shape ``(n, n)`` and extent."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = 0.15 * (hi - lo)
+    lo, hi = lo - pad, hi + pad
+    xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n))
+    return xx, yy, (lo[0], hi[0], lo[1], hi[1])
+
+
+def draw_boundary(ax, pg: Playground, n: int = GRID):
+    """Decision-boundary image of ``pg`` plus its data points; returns ``(image, xx, yy)``.
+
+    Two classes: the probability of class 1 (blue 0 .. red 1); more classes: the predicted class.
+    Update later with ``image.set_data(pg.grid_scores(xx, yy))``.
+    """
+    from matplotlib.colors import ListedColormap
+
+    xx, yy, extent = _grid(pg.X, n)
+    k = pg.num_classes
+    if k == 2:
+        cmap, vmin, vmax = "RdBu_r", 0.0, 1.0
+    else:
+        cmap, vmin, vmax = ListedColormap(CLASS_COLORS[:k]), -0.5, k - 0.5
+    image = ax.imshow(
+        pg.grid_scores(xx, yy),
+        extent=extent,
+        origin="lower",
+        cmap=cmap,
+        vmin=vmin,
+        vmax=vmax,
+        alpha=0.45,
+        aspect="auto",
+        interpolation="nearest",
+    )
+    colors = np.array(CLASS_COLORS)[pg.y % len(CLASS_COLORS)]
+    ax.scatter(pg.X[:, 0], pg.X[:, 1], c=colors, s=10, edgecolors="white", linewidths=0.3)
+    ax.set(xlim=extent[:2], ylim=extent[2:], xticks=[], yticks=[])
+    return image, xx, yy
+
+
+def describe(pg: Playground) -> str:
+    """The settings and the state of training, in words (from ``pg`` itself)."""
+    layers = "-".join(str(s) for s in [2, *pg.hidden, pg.num_classes])
+    state = (
+        f"diverged at step {pg.diverged_at} (lower η)"
+        if pg.diverged_at is not None
+        else f"step {pg.step}, loss {pg.losses[-1]:.3g}, accuracy {pg.accuracy():.0%}"
+    )
+    return (
+        f"{pg.dataset}, network {layers}, {pg.activation}, η = {pg.lr:.3g}, "
+        f"batch {pg.batch_size}: {state}"
+    )
+
+
+def playground_explorer(
+    dataset: str = "moons",
+    hidden: str = "8-8",
+    activation: str = "relu",
+    lr: float = 0.3,
+    batch_size: int = 16,
+):
+    """Train a small network live on a 2-D data set: Play, Pause, Reset, and change anything.
+
+    ``.update(lr=None, num_steps=CHUNK, dataset=None, hidden=None, activation=None,
+    batch_size=None, reset=False)`` applies the settings (a new data set, layers or activation
+    starts over) and then runs ``num_steps`` training steps and redraws.
+    """
+    import ipywidgets as widgets
+
+    fig, (ax_b, ax_l) = new_figure(8.0, 3.8, ncols=2)
+    settings = {
+        "dataset": dataset,
+        "hidden": hidden,
+        "activation": activation,
+        "lr": lr,
+        "batch_size": batch_size,
+    }
+    state = {}
+    (loss_line,) = ax_l.semilogy([0], [1.0], color="crimson", lw=1.3)
+    ax_l.set(xlabel="step", ylabel="full-data loss (log)")
+    ax_l.grid(alpha=0.3)
+    caption = widgets.HTML()
+
+    def start() -> None:
+        pg = Playground(
+            settings["dataset"],
+            settings["hidden"],
+            settings["activation"],
+            settings["lr"],
+            settings["batch_size"],
+        )
+        ax_b.clear()
+        image, xx, yy = draw_boundary(ax_b, pg)
+        state.update(pg=pg, image=image, xx=xx, yy=yy, title=ax_b.set_title("", fontsize=10))
+        ax_l.set_xlim(0, 100)
+        ax_l.set_ylim(0.01, 10.0)
+
+    def redraw() -> None:
+        pg = state["pg"]
+        state["image"].set_data(pg.grid_scores(state["xx"], state["yy"]))
+        losses = np.asarray(pg.losses)
+        loss_line.set_data(np.arange(len(losses)), losses)
+        if pg.step > ax_l.get_xlim()[1]:
+            ax_l.set_xlim(0, 2 * ax_l.get_xlim()[1])
+        lo, hi = ax_l.get_ylim()
+        if losses.min() < lo or losses.max() > hi:
+            ax_l.set_ylim(min(lo, losses.min() / 2), max(hi, losses.max() * 2))
+        text = describe(pg)
+        state["title"].set_text(f"{pg.dataset}: step {pg.step}")
+        caption.value = text
+        fig.canvas.draw_idle()
+
+    def update(
+        lr=None,
+        num_steps=CHUNK,
+        dataset=None,
+        hidden=None,
+        activation=None,
+        batch_size=None,
+        reset=False,
+    ) -> None:
+        new = {"dataset": dataset, "hidden": hidden, "activation": activation}
+        if any(v is not None and v != settings[k] for k, v in new.items()) or reset:
+            settings.update({k: v for k, v in new.items() if v is not None})
+            if lr is not None:
+                settings["lr"] = float(lr)
+            if batch_size is not None:
+                settings["batch_size"] = int(batch_size)
+            start()
+        else:
+            if lr is not None:
+                settings["lr"] = float(lr)
+            if batch_size is not None:
+                settings["batch_size"] = int(batch_size)
+            state["pg"].configure(lr=lr, batch_size=batch_size)
+        state["pg"].train(num_steps)
+        redraw()
+
+    lr_slider = mark_main(
+        widgets.FloatLogSlider(
+            value=lr, base=10, min=-3, max=0.7, step=0.05, description="η", readout_format=".3g"
+        )
+    )
+    dd_data = widgets.Dropdown(options=DATASETS, value=dataset, description="data")
+    dd_hidden = widgets.Dropdown(options=HIDDEN, value=hidden, description="hidden")
+    dd_act = widgets.Dropdown(options=ACTIVATIONS, value=activation, description="activation")
+    dd_batch = widgets.Dropdown(options=BATCH_SIZES, value=batch_size, description="batch")
+    play = mark_play(
+        widgets.Play(value=0, min=0, max=100_000, step=1, interval=200, description="train")
+    )
+    reset = widgets.Button(description="reset", icon="refresh")
+
+    def on_play(change) -> None:
+        ticks = change["new"] - change["old"]
+        if ticks > 0:
+            update(num_steps=CHUNK * min(ticks, 10))
+
+    play.observe(on_play, names="value")
+    lr_slider.observe(lambda c: update(lr=c["new"], num_steps=0), names="value")
+    dd_batch.observe(lambda c: update(batch_size=c["new"], num_steps=0), names="value")
+    dd_data.observe(lambda c: update(dataset=c["new"], num_steps=0), names="value")
+    dd_hidden.observe(lambda c: update(hidden=c["new"], num_steps=0), names="value")
+    dd_act.observe(lambda c: update(activation=c["new"], num_steps=0), names="value")
+
+    def on_reset(_) -> None:
+        play.playing = False
+        play.value = 0
+        update(reset=True, num_steps=0)
+
+    reset.on_click(on_reset)
+    start()
+    lean_ticks(ax_l)
+    fig.tight_layout()
+    update(num_steps=0)
+    controls = [
+        widgets.HBox([dd_data, dd_hidden, dd_act]),
+        widgets.HBox([lr_slider, dd_batch]),
+        widgets.HBox([play, reset]),
+    ]
+    box = explorer_box("playground", controls, fig, caption)
+    box.update = update
+    box.caption = caption
+    box.state = state
+    box.controls = {
+        "lr": lr_slider,
+        "dataset": dd_data,
+        "hidden": dd_hidden,
+        "activation": dd_act,
+        "batch_size": dd_batch,
+        "play": play,
+        "reset": reset,
+    }
+    box.artists = {"loss": loss_line}
+    return box
+
+
+def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3):
+    """Decision boundaries after training on each data set: a linear network vs a ReLU one.
+
+    Row 1 uses the identity activation (the whole network is then one linear map, so its
+    boundary is a straight line); row 2 uses ReLU. Titles give the accuracy reached.
+    Returns the Figure.
+    """
+    fig, axes = new_figure(12.0, 6.0, nrows=2, ncols=len(DATASETS))
+    for row, act in enumerate(("identity", "relu")):
+        for ax, name in zip(axes[row], DATASETS, strict=True):
+            pg = Playground(name, hidden, act, lr, 16)
+            pg.train(num_steps)
+            draw_boundary(ax, pg, n=80)
+            ax.set_title(f"{name}, {act}: accuracy {pg.accuracy():.0%}", fontsize=9)
+    fig.tight_layout()
+    return fig

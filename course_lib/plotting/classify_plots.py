@@ -1,0 +1,213 @@
+"""Pictures of classifiers: decision regions over 2-D data, and grids of digit images.
+
+``plot_decision_boundary`` colours a grid of points by the class ``predict_fn`` gives them and
+draws it as one image, so ``update_decision_boundary`` only recomputes that grid and calls
+``set_data`` (fast enough for a slider). ``plot_digits`` tiles small images into one mosaic
+image with one Text per tile; wrong predictions are red and framed.
+Class colours come from the course palette (at most 8 distinct classes in region plots).
+"""
+
+import numpy as np
+from matplotlib.colors import ListedColormap, to_rgba
+from matplotlib.patches import Rectangle
+
+from ..validation import as_array, check_int
+from .style import COLORS, PALETTE, get_ax, handles, store
+
+__all__ = [
+    "plot_decision_boundary",
+    "update_decision_boundary",
+    "plot_digits",
+    "update_digits",
+]
+
+
+def _classes_from_output(func, out) -> np.ndarray:
+    """Turn predict_fn's output into class labels (float, NaN where undefined)."""
+    out = np.asarray(out, dtype=np.float64)
+    if out.ndim == 2 and out.shape[1] == 1:
+        out = out[:, 0]
+    if out.ndim == 2:  # scores or probabilities, one column per class
+        labels = np.argmax(np.nan_to_num(out, nan=-np.inf), axis=1).astype(np.float64)
+        labels[~np.all(np.isfinite(out), axis=1)] = np.nan
+        return labels
+    if out.ndim != 1:
+        raise ValueError(f"{func}: predict_fn returned shape {out.shape}; expected (G,) or (G, K).")
+    finite = np.isfinite(out)
+    if np.all(out[finite] == np.round(out[finite])):  # already class labels
+        return np.where(finite, out, np.nan)
+    return np.where(finite, (out >= 0.5).astype(np.float64), np.nan)  # P(class 1)
+
+
+def _accuracy_title(func, predict_fn, X, y) -> str:
+    pred = _classes_from_output(func, predict_fn(X))
+    acc = float(np.mean(pred == y))
+    return f"accuracy on these {len(y)} points: {acc:.0%}"
+
+
+def plot_decision_boundary(predict_fn, X, y, ax=None, resolution=150, padding=0.5):
+    r"""Colour the plane by predicted class and draw the labelled points on top.
+
+    ``predict_fn`` maps points of shape (G, 2) to class labels (G,), a probability of class 1
+    (G,) (thresholded at 0.5), or scores (G, K) (the largest wins: :math:`\arg\max_k`).
+    ``X`` has shape (N, 2), ``y`` shape (N,) with labels 0..K-1. The grid covers the data plus
+    ``padding`` with ``resolution`` points per side. The title shows the accuracy on X.
+    Returns the Axes; ``update_decision_boundary(ax, predict_fn)`` recolours it in place.
+    """
+    func = "plot_decision_boundary"
+    X = as_array(func, "X", X, ndim=2)
+    y = as_array(func, "y", y, ndim=1)
+    if X.shape[1] != 2:
+        raise ValueError(f"{func}: X has shape {X.shape}; decision regions need 2 features (N, 2).")
+    if len(y) != len(X):
+        raise ValueError(f"{func}: X has {len(X)} rows but y has {len(y)} labels.")
+    if np.any(y < 0) or np.any(y != np.round(y)):
+        raise ValueError(f"{func}: y must hold class labels 0, 1, ..., K-1.")
+    res = check_int(func, "resolution", resolution, minimum=2)
+    K = max(int(y.max()) + 1, 2)
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], res), np.linspace(lo[1], hi[1], res))
+    grid = np.column_stack([g0.ravel(), g1.ravel()])
+    colors = [PALETTE[k % len(PALETTE)] for k in range(K)]
+    light = ListedColormap([to_rgba(c, 0.35) for c in colors])
+    ax = get_ax(ax, (5.0, 4.5))
+    image = ax.imshow(
+        np.zeros((res, res)),
+        origin="lower",
+        extent=(lo[0], hi[0], lo[1], hi[1]),
+        cmap=light,
+        vmin=-0.5,
+        vmax=K - 0.5,
+        interpolation="nearest",
+        aspect="auto",
+    )
+    points = ax.scatter(
+        X[:, 0],
+        X[:, 1],
+        c=[colors[int(k)] for k in y],
+        edgecolors="black",
+        linewidths=0.6,
+        s=30,
+        zorder=3,
+    )
+    ax.set_xlabel("x₁")
+    ax.set_ylabel("x₂")
+    store(
+        ax,
+        "decision_boundary",
+        image=image,
+        points=points,
+        title=ax.set_title(""),
+        grid=grid,
+        shape=(res, res),
+        X=X,
+        y=y,
+    )
+    return update_decision_boundary(ax, predict_fn)
+
+
+def update_decision_boundary(ax, predict_fn):
+    """Recompute the class regions of a ``plot_decision_boundary`` Axes for a new model."""
+    func = "update_decision_boundary"
+    arts = handles(ax, "decision_boundary", func)
+    labels = _classes_from_output(func, predict_fn(arts["grid"]))
+    if labels.shape != (len(arts["grid"]),):
+        raise ValueError(
+            f"{func}: predict_fn gave {labels.shape[0]} answers for "
+            f"{len(arts['grid'])} grid points; it must return one per row."
+        )
+    arts["image"].set_data(np.ma.masked_invalid(labels.reshape(arts["shape"])))
+    arts["title"].set_text(_accuracy_title(func, predict_fn, arts["X"], arts["y"]))
+    return ax
+
+
+# ---- digits ---------------------------------------------------------------------------------
+
+
+def _images_3d(func, images) -> np.ndarray:
+    A = as_array(func, "images", images, ndim=(2, 3))
+    if A.ndim == 2:
+        side = int(round(np.sqrt(A.shape[1])))
+        if side * side != A.shape[1]:
+            raise ValueError(
+                f"{func}: images has shape {A.shape}; each row must be a square "
+                "image flattened (e.g. 64 = 8 x 8), or pass shape (N, h, w)."
+            )
+        A = A.reshape(len(A), side, side)
+    return A
+
+
+def _tile_origin(k, ncols, h, w):
+    """Top-left pixel (row, col) of tile k; 3 rows above each tile are kept for its text."""
+    return (k // ncols) * (h + 4) + 3, (k % ncols) * (w + 1)
+
+
+def plot_digits(images, labels=None, predictions=None, ncols=10, ax=None):
+    r"""Show small images in a grid with their labels or predictions; wrong ones in red.
+
+    ``images`` has shape (N, h, w), or (N, h*w) for square images such as the 8 x 8 digits
+    (N, 64). ``labels`` and ``predictions`` have shape (N,). With both, each tile shows the
+    prediction, and a wrong one is red, framed, with the true label in brackets; the title
+    counts the right answers. All tiles are one image. ``update_digits`` changes predictions.
+    """
+    func = "plot_digits"
+    A = _images_3d(func, images)
+    N, h, w = A.shape
+    ncols = min(check_int(func, "ncols", ncols), N)
+    nrows = -(-N // ncols)
+    lo = float(A.min())
+    mosaic = np.full((nrows * (h + 4), ncols * (w + 1) - 1), lo)
+    for k in range(N):
+        r, c = _tile_origin(k, ncols, h, w)
+        mosaic[r : r + h, c : c + w] = A[k]
+    ax = get_ax(ax, (0.6 * ncols + 0.4, 0.75 * nrows + 0.6))
+    image = ax.imshow(
+        mosaic,
+        cmap="gray_r",
+        vmin=lo,
+        vmax=max(float(A.max()), lo + 1e-12),
+        interpolation="nearest",
+    )
+    texts, frames = [], []
+    for k in range(N):
+        r, c = _tile_origin(k, ncols, h, w)
+        texts.append(ax.text(c + w / 2 - 0.5, r - 1.0, "", ha="center", va="center", fontsize=8))
+        frame = Rectangle(
+            (c - 0.5, r - 0.5), w, h, fill=False, edgecolor=COLORS["wrong"], lw=1.5, visible=False
+        )
+        ax.add_patch(frame)
+        frames.append(frame)
+    ax.axis("off")
+    y = None if labels is None else as_array(func, "labels", labels, ndim=1)
+    if y is not None and len(y) != N:
+        raise ValueError(f"{func}: {N} images but {len(y)} labels.")
+    store(ax, "digits", image=image, texts=texts, frames=frames, labels=y, title=ax.set_title(""))
+    return update_digits(ax, predictions)
+
+
+def update_digits(ax, predictions=None):
+    """Rewrite the captions of a ``plot_digits`` Axes for new ``predictions`` (shape (N,))."""
+    func = "update_digits"
+    arts = handles(ax, "digits", func)
+    y, N = arts["labels"], len(arts["texts"])
+    p = None if predictions is None else as_array(func, "predictions", predictions, ndim=1)
+    if p is not None and len(p) != N:
+        raise ValueError(f"{func}: {N} images but {len(p)} predictions.")
+    for k in range(N):
+        wrong = p is not None and y is not None and p[k] != y[k]
+        if p is None:
+            text = "" if y is None else f"{y[k]:.0f}"
+        else:
+            text = f"{p[k]:.0f} ({y[k]:.0f})" if wrong else f"{p[k]:.0f}"
+        arts["texts"][k].set_text(text)
+        arts["texts"][k].set_color(COLORS["wrong"] if wrong else "black")
+        arts["frames"][k].set_visible(wrong)
+    if p is not None and y is not None:
+        right = int(np.sum(p == y))
+        title = f"{right} of {N} predicted right (red: wrong, true label in brackets)"
+    elif p is not None:
+        title = f"predictions for {N} images"
+    else:
+        title = f"{N} images with their labels" if y is not None else f"{N} images"
+    arts["title"].set_text(title)
+    return ax

@@ -1,0 +1,61 @@
+"""Small multiples: the static companion of every interactive explorer.
+
+One figure, one panel per setting, each drawn by the same plot helper, so a reader of a
+static page sees what moving the slider would show (e.g. three learning rates side by side).
+"""
+
+from ..validation import check_int
+
+__all__ = ["small_multiples"]
+
+
+def small_multiples(
+    fn,
+    settings,
+    ncols=3,
+    titles=None,
+    panel_size=(3.2, 2.8),
+    suptitle=None,
+    sharex=False,
+    sharey=False,
+):
+    """Call ``fn(**setting, ax=ax)`` once per setting on a grid of Axes; return the Figure.
+
+    ``settings`` is a list of dicts of keyword arguments for ``fn`` (any plot helper that takes
+    ``ax``). ``titles`` is None (keep each helper's own title, computed from its values), a
+    list of strings (one per setting) or a function ``setting -> str``. Unused panels are
+    hidden. ``panel_size`` = (width, height) in inches of one panel.
+    """
+    func = "small_multiples"
+    import matplotlib.pyplot as plt
+
+    settings = list(settings)
+    if not settings:
+        raise ValueError(f"{func}: settings is empty; pass a list of dicts, one per panel.")
+    if not all(isinstance(s, dict) for s in settings):
+        raise TypeError(f"{func}: settings must be a list of dicts of keyword arguments for fn.")
+    if isinstance(titles, list | tuple) and len(titles) != len(settings):
+        raise ValueError(f"{func}: {len(settings)} settings but {len(titles)} titles.")
+    ncols = min(check_int(func, "ncols", ncols), len(settings))
+    nrows = -(-len(settings) // ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        squeeze=False,
+        layout="constrained",
+        figsize=(panel_size[0] * ncols, panel_size[1] * nrows),
+        sharex=sharex,
+        sharey=sharey,
+    )
+    for k, ax in enumerate(axes.ravel()):
+        if k >= len(settings):
+            ax.set_visible(False)
+            continue
+        fn(**settings[k], ax=ax)
+        if callable(titles):
+            ax.set_title(titles(settings[k]))
+        elif titles is not None:
+            ax.set_title(titles[k])
+    if suptitle is not None:
+        fig.suptitle(suptitle)
+    return fig

@@ -1,0 +1,231 @@
+"""Self-checks for lesson 01 (scalars, vectors and matrices).
+
+Exercises: the dot product with a loop (``check_dot``), matrix multiplication with loops
+(``check_matmul``), the transpose with loops (``check_transpose``) and predicting the shapes of
+products (``check_shapes``). Each recognises the typical wrong answers: an entry-by-entry product
+not added up, ``B @ A`` instead of ``A @ B``, a reshape instead of a transpose, rows and columns
+swapped in a shape.
+
+``check_answers`` (several named answers in one check, one line each) is shared with lesson 02.
+"""
+
+import numpy as np
+
+from course_lib.checks.core import (
+    Case,
+    CheckLine,
+    CheckResult,
+    WrongAnswer,
+    _compare,
+    _not_done,
+    check_function,
+)
+
+__all__ = ["check_dot", "check_matmul", "check_transpose", "check_shapes", "check_answers"]
+
+
+# ---- dot product ------------------------------------------------------------------------------
+
+_DOT_CASES = [
+    Case("dot([1, 2, 3], [4, 5, 6])", (np.array([1.0, 2, 3]), np.array([4.0, 5, 6]))),
+    Case("dot([1, 0], [0, 1])", (np.array([1.0, 0]), np.array([0.0, 1]))),
+    Case(
+        "dot([2, -1, 0.5, 3], [4, 4, -2, 1])",
+        (np.array([2.0, -1, 0.5, 3]), np.array([4.0, 4, -2, 1])),
+    ),
+]
+
+_DOT_WRONG = [
+    WrongAnswer(
+        "you returned the products u[k] * v[k] one by one: add them up into a single number.",
+        lambda u, v: u * v,
+    ),
+    WrongAnswer(
+        "you added u[k] + v[k]: the dot product MULTIPLIES matching entries, then adds the "
+        "products.",
+        lambda u, v: float(np.sum(u + v)),
+    ),
+    WrongAnswer(
+        "you multiplied the two sums: multiply entry by entry first (u[k] * v[k]), then add.",
+        lambda u, v: float(np.sum(u) * np.sum(v)),
+    ),
+    WrongAnswer(
+        "the last pair is missing: loop over range(len(u)), which already stops before len(u).",
+        lambda u, v: float(np.sum(u[:-1] * v[:-1])),
+    ),
+]
+
+
+def check_dot(dot_loop) -> CheckResult:
+    r"""Check ``dot_loop(u, v)``: :math:`u \cdot v = \sum_k u_k v_k`, u and v of shape (n,)."""
+    return check_function(
+        "dot_loop",
+        dot_loop,
+        lambda u, v: float(u @ v),
+        _DOT_CASES,
+        wrong=_DOT_WRONG,
+        hint="start a total at 0, then for each k add u[k] * v[k]; return the total.",
+    )
+
+
+# ---- matrix product ---------------------------------------------------------------------------
+
+_A58 = np.array([[1.0, 2, 3], [4, 5, 6]])
+_B58 = np.array([[7.0, 8], [9, 10], [11, 12]])
+_SQ_A = np.array([[1.0, 2], [3, 4]])
+_SQ_B = np.array([[0.0, 1], [-1, 2]])
+_MATMUL_CASES = [
+    Case("matmul(A, B): (2, 3) @ (3, 2), the 58 example", (_A58, _B58)),
+    Case("matmul(A, B): (2, 2) @ (2, 2)", (_SQ_A, _SQ_B)),
+    Case(
+        "matmul(A, B): (3, 3) @ (3, 3)",
+        (np.arange(9.0).reshape(3, 3), np.array([[1.0, 0, 2], [0, 1, 0], [3, 0, 1]])),
+    ),
+]
+
+_MATMUL_WRONG = [
+    WrongAnswer(
+        "you computed B @ A: order matters, AB ≠ BA. Entry (i, j) is row i of A with "
+        "column j of B.",
+        lambda A, B: B @ A,
+    ),
+    WrongAnswer(
+        "you multiplied entry by entry (A * B): each entry of A @ B is a dot product of a row of A "
+        "and a column of B.",
+        lambda A, B: A * B,
+    ),
+    WrongAnswer(
+        "your result is transposed ((A @ B).T): put the dot product of row i and column j in "
+        "out[i, j], with out of shape (rows of A, columns of B).",
+        lambda A, B: (A @ B).T,
+    ),
+]
+
+
+def check_matmul(matmul_loop) -> CheckResult:
+    r"""Check ``matmul_loop(A, B)``: :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`.
+
+    A: (m, n), B: (n, p); the result has shape (m, p).
+    """
+    return check_function(
+        "matmul_loop",
+        matmul_loop,
+        lambda A, B: A @ B,
+        _MATMUL_CASES,
+        wrong=_MATMUL_WRONG,
+        hint="make out = np.zeros((A.shape[0], B.shape[1])); out[i, j] is the sum over k of "
+        "A[i, k] * B[k, j]: row i of A with COLUMN j of B.",
+    )
+
+
+# ---- transpose --------------------------------------------------------------------------------
+
+_T_CASES = [
+    Case("transpose of the 2x3 [[6, 4, 24], [1, -9, 8]]", (np.array([[6.0, 4, 24], [1, -9, 8]]),)),
+    Case("transpose of a 3x2", (np.array([[1.0, 2], [3, 4], [5, 6]]),)),
+    Case("transpose of a 1x4 row", (np.array([[1.0, 2, 3, 4]]),)),
+]
+
+_T_WRONG = [
+    WrongAnswer(
+        "you reshaped instead of transposing: reshape keeps the numbers in reading order and only "
+        "re-cuts the rows. The transpose turns row i into column i: out[j, i] = A[i, j].",
+        lambda A: A.reshape(A.shape[1], A.shape[0]),
+    ),
+    WrongAnswer("you returned A unchanged: row i of A must become column i.", lambda A: A),
+]
+
+
+def check_transpose(transpose_loop) -> CheckResult:
+    r"""Check ``transpose_loop(A)``: :math:`(A^\top)_{ji} = A_{ij}`, (m, n) → (n, m)."""
+    return check_function(
+        "transpose_loop",
+        transpose_loop,
+        lambda A: A.T,
+        _T_CASES,
+        wrong=_T_WRONG,
+        hint="make out = np.zeros((n, m)) and set out[j, i] = A[i, j] for every i, j.",
+    )
+
+
+# ---- several answers at once ------------------------------------------------------------------
+
+
+def _same(value, expected) -> tuple[bool, float, str]:
+    """Compare one answer; strings (such as "error") case-insensitively, the rest numerically."""
+    if isinstance(value, str) or isinstance(expected, str):
+        return str(value).strip().lower() == str(expected).lower(), float("nan"), ""
+    return _compare(value, expected, 1e-9)
+
+
+def check_answers(name: str, answers, expected: dict, wrong: dict | None = None, hint: str = ""):
+    """Check several named answers in one go: one line per answer, and the first specific hint.
+
+    ``answers`` and ``expected`` are dicts with the same keys (a ``None`` value means not answered
+    yet); ``wrong`` maps a key to ``{wrong value: hint}``. Shapes are compared as tuples and
+    ``"error"`` stands for "this raises an error". Prints the report and returns a CheckResult.
+    """
+    if not isinstance(answers, dict):
+        return _not_done(name, f"{name} should be a dict of answers; run the cell above.").show()
+    missing = [k for k in expected if answers.get(k) is None or answers.get(k) is Ellipsis]
+    if len(missing) == len(expected):
+        return _not_done(
+            name, "replace each None with your answer, run that cell, then this one."
+        ).show()
+    lines, specific = [], ""
+    for key, exp in expected.items():
+        value = answers.get(key)
+        if value is None or value is Ellipsis:
+            lines.append(CheckLine(key, False, note="not answered yet (still None)"))
+            continue
+        ok, err, note = _same(value, exp)
+        lines.append(CheckLine(key, ok, value, exp, err, 1e-9, note))
+        if not ok and not specific:
+            for mistaken, why in (wrong or {}).get(key, {}).items():
+                if _same(value, mistaken)[0]:
+                    specific = f"{key}: {why}"
+                    break
+    status = "passed" if all(line.passed for line in lines) else "failed"
+    return CheckResult(name, status, lines, specific or hint).show()
+
+
+_SHAPES = {
+    "A @ B": (4, 2),
+    "B.T @ A.T": (2, 4),
+    "B @ A": "error",
+    "x @ W.T + b": (1, 5),
+}
+_SHAPES_WRONG = {
+    "A @ B": {
+        (3, 3): "the inner 3s must MATCH and then disappear: (4, 3) @ (3, 2) keeps the outer "
+        "numbers, (4, 2).",
+        (2, 4): "rows and columns swapped: the result has the rows of A and the columns of B.",
+    },
+    "B @ A": {
+        (3, 3): "B is (3, 2) and A is (4, 3): the columns of B (2) must equal the rows of A (4), "
+        'and they do not, so NumPy raises an error. Write "error".',
+        (2, 4): "B is (3, 2) and A is (4, 3): the columns of B (2) must equal the rows of A (4), "
+        'and they do not, so NumPy raises an error. Write "error".',
+    },
+    "B.T @ A.T": {
+        (4, 2): "B.T is (2, 3) and A.T is (3, 4): the result is (2, 4), the transpose of A @ B.",
+    },
+    "x @ W.T + b": {
+        (5, 1): "W.T is (3, 5), so x (1, 3) @ W.T gives one row with 5 entries: (1, 5).",
+        (1, 3): "each of the 5 rows of W (one per node) gives one number: (1, 5).",
+    },
+}
+
+
+def check_shapes(shapes) -> CheckResult:
+    """Check the predicted shapes, with A (4, 3), B (3, 2), x (1, 3), W (5, 3), b (5,).
+
+    ``shapes`` maps each expression to a shape tuple, or to ``"error"`` if it cannot be computed.
+    """
+    return check_answers(
+        "shapes",
+        shapes,
+        _SHAPES,
+        _SHAPES_WRONG,
+        hint="for P @ Q the columns of P must equal the rows of Q; (m, n) @ (n, p) → (m, p).",
+    )

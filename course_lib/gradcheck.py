@@ -71,6 +71,8 @@ def numerical_gradient(f, x, h: float = 1e-5) -> np.ndarray:
                 "h, so it must be float64. Use x = x.astype(float) first."
             )
         x = as_array("numerical_gradient", "x", x, allow_empty=True)
+    else:
+        as_array("numerical_gradient", "x", x, allow_empty=True)  # NaN/inf check, no copy
     grad = np.zeros(x.shape)
     for idx in np.ndindex(x.shape):
         old = x[idx]

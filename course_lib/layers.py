@@ -52,7 +52,11 @@ def dense_backward(dZ, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     dZ: (N, M), the gradient of the loss with respect to Z; cache from ``dense_forward``.
     Returns ``(dX, dW, db)`` with shapes (N, D), (M, D), (M,).
     """
-    if not (isinstance(cache, tuple) and len(cache) == 2):
+    if not (
+        isinstance(cache, tuple)
+        and len(cache) == 2
+        and all(isinstance(c, np.ndarray) and c.ndim == 2 for c in cache)
+    ):
         raise TypeError(
             "dense_backward: cache should be the second value returned by "
             "dense_forward, the pair (X, W)."
@@ -95,7 +99,12 @@ def activation_backward(dA, cache) -> np.ndarray:
 
     dA: (N, M), same shape as A; cache from ``activation_forward``. Returns dZ, shape (N, M).
     """
-    if not (isinstance(cache, tuple) and len(cache) == 3):
+    if not (
+        isinstance(cache, tuple)
+        and len(cache) == 3
+        and (cache[0] in _FAST or cache[0] == "softmax")
+        and all(isinstance(c, np.ndarray) for c in cache[1:])
+    ):
         raise TypeError(
             "activation_backward: cache should be the second value returned by activation_forward."
         )

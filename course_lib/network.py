@@ -57,15 +57,19 @@ class MLP:
                 f"MLP: rng should be a numpy.random.Generator such as "
                 f"np.random.default_rng(0), got {type(rng).__name__}."
             )
-        if isinstance(layer_sizes, str) or not hasattr(layer_sizes, "__len__"):
+        try:
+            raw = None if isinstance(layer_sizes, str | bytes) else list(layer_sizes)
+        except TypeError:
+            raw = None
+        if raw is None:
             raise TypeError(
                 "MLP: layer_sizes should be a list of whole numbers such as "
                 f"[64, 128, 10] (inputs, hidden nodes, outputs), got {layer_sizes!r}."
             )
-        sizes = [check_int("MLP", "each entry of layer_sizes", s, minimum=1) for s in layer_sizes]
+        sizes = [check_int("MLP", "each entry of layer_sizes", s, minimum=1) for s in raw]
         if len(sizes) < 2:
             raise ValueError(
-                f"MLP: layer_sizes {list(layer_sizes)!r} needs at least two entries: "
+                f"MLP: layer_sizes {raw!r} needs at least two entries: "
                 "the input size and the output size, e.g. [64, 10]."
             )
         self.layer_sizes = sizes
@@ -90,17 +94,20 @@ class MLP:
 
     # ---- forward ---------------------------------------------------------------------------
 
-    def _check_X(self, X) -> np.ndarray:
-        # Cheap on purpose (hot path): no scan for NaN/inf, one dtype and one shape check.
+    def _check_X(self, func: str, X) -> np.ndarray:
+        # Cheap on purpose (hot path): a float64 array skips the conversion; one shape check and
+        # one NaN/inf scan of X (a few microseconds for a batch of 32 x 64).
         if not (type(X) is np.ndarray and X.dtype == np.float64):
-            X = as_array("MLP.forward", "X", X, ndim=2, finite=False)
+            X = as_array(func, "X", X, ndim=2, allow_empty=True, finite=False)
         d = self.layer_sizes[0]
         if X.ndim != 2 or X.shape[1] != d or X.shape[0] == 0:
             hint = " For one example, use x.reshape(1, -1)." if X.ndim == 1 else ""
             raise ValueError(
-                f"MLP.forward: X has shape {X.shape}, but this network expects "
+                f"{func}: X has shape {X.shape}, but this network expects "
                 f"(N, {d}): one row per example, {d} features (N >= 1).{hint}"
             )
+        if not np.isfinite(X).all():
+            as_array(func, "X", X)  # raises the NaN/inf message
         return X
 
     def _forward(self, X, keep: bool) -> np.ndarray:
@@ -128,7 +135,7 @@ class MLP:
 
         X: (N, D). Returns the output A_L, shape (N, n_L).
         """
-        return self._forward(self._check_X(X), keep=True)
+        return self._forward(self._check_X("MLP.forward", X), keep=True)
 
     __call__ = forward
 
@@ -158,6 +165,8 @@ class MLP:
                 f"pass produced an output of shape {out_shape}; pass "
                 "loss_grad(output, y), which has the output's shape."
             )
+        if not np.isfinite(dA).all():
+            as_array("MLP.backward", "d_output", dA)  # raises the NaN/inf message
         p = self.params
         grads = {}
         for l in range(self.num_layers, 0, -1):
@@ -189,7 +198,7 @@ class MLP:
         X: (N, D). Several outputs: class indices (N,) (argmax). One sigmoid output: 0/1 labels
         (N,) (threshold 0.5). One identity output (regression): the raw output (N, 1).
         """
-        out = self._forward(self._check_X(X), keep=False)
+        out = self._forward(self._check_X("MLP.predict", X), keep=False)
         if out.shape[1] > 1:
             return np.argmax(out, axis=1)
         if self.output_activation == "sigmoid":

@@ -12,7 +12,7 @@ writes the output and the weighted sums of the hidden layer. The picture is
 import numpy as np
 
 from course_lib.explore_compute import demo_network_params, edge_signals, forward_values
-from course_lib.plotting.network_plots import plot_network, update_network
+from course_lib.plotting import plot_network, update_network
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]

@@ -11,8 +11,7 @@ with a seeded generator.
 import numpy as np
 
 from course_lib.explore_compute import best_fit_line, line_predictions
-from course_lib.plotting.fit_plots import plot_line_fit, update_line_fit
-from course_lib.plotting.style import COLORS
+from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
 from course_lib.validation import as_array
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 

@@ -14,8 +14,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
 from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, fmt, grid_lines, warp_points
-from course_lib.plotting.linalg_plots import plot_vectors, update_vectors
-from course_lib.plotting.style import COLORS
+from course_lib.plotting import COLORS, plot_vectors, update_vectors
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 
 __all__ = ["linear_map_explorer", "linear_map_static"]

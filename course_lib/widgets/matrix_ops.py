@@ -12,7 +12,7 @@ Changing the operation redraws the grids (their shapes change).
 import numpy as np
 
 from course_lib.explore_compute import OPERATIONS, default_matrices, fmt, matrix_op_steps
-from course_lib.plotting.linalg_plots import plot_matrix, update_matrix
+from course_lib.plotting import plot_matrix, update_matrix
 from course_lib.validation import as_array
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 

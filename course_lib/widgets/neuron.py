@@ -11,7 +11,7 @@ The output for ``x0`` is a point on the curve and a line in the caption.
 import numpy as np
 
 from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neuron_output
-from course_lib.plotting.style import COLORS
+from course_lib.plotting import COLORS
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 
 __all__ = ["neuron_explorer", "neuron_static"]

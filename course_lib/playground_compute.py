@@ -35,7 +35,7 @@ def parse_hidden(text: str) -> list:
     """Hidden layer sizes from text: ``"8-8"`` -> ``[8, 8]``, ``"4"`` -> ``[4]``, ``""`` -> []."""
     if not isinstance(text, str):
         raise TypeError(f"parse_hidden: pass the layer sizes as text such as '8-8', got {text!r}.")
-    parts = [p.strip() for p in text.split("-") if p.strip()]
+    parts = [p.strip() for p in text.split("-")] if text.strip() else []
     if not all(p.isdigit() and int(p) > 0 for p in parts):
         raise ValueError(
             f"parse_hidden: {text!r} should be positive whole numbers joined by '-', "

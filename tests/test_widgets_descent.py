@@ -1,0 +1,260 @@
+"""The descent explorers (learning rate, optimizer race, playground) and their static companions:
+they build without a browser, every control works at its extremes without warnings, nothing
+non-finite is plotted, and captions say what the figure shows."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from course_lib.descent_compute import RACERS  # noqa: E402
+from course_lib.landscapes import classify_learning_rate  # noqa: E402
+from course_lib.playground_compute import DATASETS  # noqa: E402
+from course_lib.widgets.learning_rate import (  # noqa: E402
+    learning_rate_explorer,
+    learning_rate_static,
+)
+from course_lib.widgets.optimizer_race import (  # noqa: E402
+    X_AXES,
+    optimizer_race_explorer,
+    optimizer_race_static,
+)
+from course_lib.widgets.playground import (  # noqa: E402
+    ACTIVATIONS,
+    BATCH_SIZES,
+    CHUNK,
+    HIDDEN,
+    playground_explorer,
+    playground_static,
+)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _lines_finite(fig) -> None:
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            x, y = (np.asarray(v, float) for v in line.get_data())
+            assert np.all(np.isfinite(x)) and np.all(np.isfinite(y)), line
+
+
+def _has_class(widget, name) -> bool:
+    return name in widget._dom_classes
+
+
+# ---- learning rate --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("surface", ["bowl", "1d"])
+def test_learning_rate_explorer_builds_with_the_course_classes(surface):
+    box = learning_rate_explorer(surface)
+    assert _has_class(box, "course-explorer") and _has_class(box, "explorer-learning-rate")
+    assert _has_class(box.controls["lr"], "course-main-slider")
+    assert _has_class(box.controls["play"], "course-play")
+    assert type(box.controls["lr"]).__name__ == "FloatLogSlider"
+
+
+@pytest.mark.parametrize("surface", ["bowl", "1d"])
+def test_learning_rate_explorer_every_control_at_its_extremes(surface):
+    box = learning_rate_explorer(surface)
+    c = box.controls
+    for value in (c["lr"].min, c["lr"].max):
+        c["lr"].value = 10**value
+        for n in (c["num_steps"].min, c["num_steps"].max):
+            c["num_steps"].value = n
+            for step in (0, n):
+                c["step"].value = step
+                _lines_finite(box.figure)
+                assert box.state["step"] == step
+
+
+def test_learning_rate_caption_names_the_band_of_the_slider_value():
+    box = learning_rate_explorer("bowl")
+    for lr in (0.01, 0.5, 1.5, 2.5):
+        box.controls["lr"].value = lr
+        lr_shown = box.controls["lr"].value
+        band = classify_learning_rate(lr_shown, {"monotone": 1.0, "converge": 2.0})
+        assert f"<b>{band}</b>" in box.caption.value
+        assert f"η = {lr_shown:.3g}" in box.caption.value
+        assert f"({band})" in box.artists["title"].get_text()
+
+
+def test_learning_rate_divergence_is_reported_with_its_step_and_the_path_is_cut():
+    box = learning_rate_explorer("bowl", num_steps=30)
+    box.update(lr=3.0)
+    run = box.state["run"]
+    assert run.diverged_at is not None
+    message = f"diverged at step {run.diverged_at}"
+    assert message in box.artists["diverged"].get_text()
+    assert message in box.caption.value and message in box.artists["title"].get_text()
+    xs, _ = box.artists["path"].get_data()
+    assert len(xs) == run.diverged_at
+    _lines_finite(box.figure)
+    box.update(step=0)  # before the blow-up the figure does not claim it yet
+    assert box.artists["diverged"].get_text() == ""
+
+
+def test_learning_rate_marker_and_loss_curve_follow_the_slider():
+    box = learning_rate_explorer("1d", num_steps=10)
+    box.update(lr=0.5, step=4)
+    assert box.artists["marker"].get_xdata()[0] == pytest.approx(0.5)
+    ks, losses = box.artists["loss"].get_data()
+    np.testing.assert_array_equal(ks, np.arange(5))
+    np.testing.assert_allclose(losses, 0.5 * (4.0 * 0.5 ** np.arange(5)) ** 2)
+
+
+def test_learning_rate_static_titles_come_from_the_runs():
+    fig = learning_rate_static("bowl", num_steps=20)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert [t.split(": ")[1].split("\n")[0] for t in titles] == [
+        "too small",
+        "good",
+        "oscillating",
+        "diverging",
+    ]
+    assert "diverged at step" in titles[3]
+    _lines_finite(fig)
+
+
+# ---- optimizer race -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def race_box():
+    return optimizer_race_explorer("surface")
+
+
+def test_optimizer_race_builds_with_the_course_classes(race_box):
+    assert _has_class(race_box, "explorer-optimizer-race")
+    assert _has_class(race_box.controls["lrs"]["Adam"], "course-main-slider")
+    assert _has_class(race_box.controls["play"], "course-play")
+    assert set(race_box.controls["lrs"]) == set(RACERS)
+
+
+def test_optimizer_race_every_slider_at_its_extremes_and_every_x_axis(race_box):
+    for name, slider in race_box.controls["lrs"].items():
+        default = slider.value
+        for value in (slider.min, slider.max):
+            slider.value = 10**value
+            assert race_box.state["runs"][name].lr == pytest.approx(10**value)
+            _lines_finite(race_box.figure)
+        slider.value = default
+    for x_axis in X_AXES:
+        race_box.controls["x_axis"].value = x_axis
+        for step in (0, race_box.controls["step"].max):
+            race_box.controls["step"].value = step
+            _lines_finite(race_box.figure)
+    race_box.controls["x_axis"].value = "steps"
+
+
+def test_optimizer_race_examples_axis_shows_batch_sizes(race_box):
+    race_box.update(x_axis="examples seen", step=10)
+    x, _ = race_box.artists["lines"]["GD"].get_data()
+    np.testing.assert_array_equal(x, 64.0 * np.arange(11))
+    x, _ = race_box.artists["lines"]["SGD"].get_data()
+    np.testing.assert_array_equal(x, np.arange(11.0))
+    race_box.update(x_axis="steps")
+
+
+def test_optimizer_race_caption_reports_each_optimizer_at_the_shown_step(race_box):
+    race_box.update(step=25)
+    text = race_box.caption.value
+    assert text.startswith("At step 25:")
+    for name, run in race_box.state["runs"].items():
+        assert f"{name} (η={run.lr:.3g})" in text
+    with pytest.raises(ValueError, match="x_axis"):
+        race_box.update(x_axis="epochs")
+
+
+def test_optimizer_race_recomputes_only_the_optimizer_whose_rate_changed(race_box):
+    before = dict(race_box.state["runs"])
+    race_box.update(lr=0.05)
+    after = race_box.state["runs"]
+    assert after["Adam"] is not before["Adam"]
+    assert all(after[n] is before[n] for n in RACERS if n != "Adam")
+
+
+def test_optimizer_race_network_problem_builds_and_updates():
+    box = optimizer_race_explorer("network", num_steps=20)
+    box.update(lr=0.01, x_axis="seconds", step=20)
+    _lines_finite(box.figure)
+    assert box.state["runs"]["Adam"].path is None
+
+
+def test_optimizer_race_static_has_both_views_with_tuned_rates():
+    fig = optimizer_race_static("surface", num_steps=30)
+    ax_steps, ax_examples = fig.axes
+    assert len(ax_steps.get_lines()) == len(RACERS)
+    assert ax_examples.get_xlabel() == "examples seen"
+    _lines_finite(fig)
+
+
+# ---- playground -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pg_box():
+    return playground_explorer()
+
+
+def test_playground_builds_with_the_course_classes(pg_box):
+    assert _has_class(pg_box, "explorer-playground")
+    assert _has_class(pg_box.controls["lr"], "course-main-slider")
+    assert _has_class(pg_box.controls["play"], "course-play")
+
+
+def test_playground_update_runs_one_chunk_of_training(pg_box):
+    pg_box.update(reset=True, num_steps=0)
+    pg = pg_box.state["pg"]
+    pg_box.update()
+    assert pg.step == CHUNK
+    assert f"step {CHUNK}," in pg_box.caption.value
+    play = pg_box.controls["play"]
+    play.value = play.value + 1  # one Play tick = one chunk
+    assert pg.step == 2 * CHUNK
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_playground_every_dropdown_value(pg_box, dataset):
+    c = pg_box.controls
+    c["dataset"].value = dataset
+    for hidden in HIDDEN:
+        c["hidden"].value = hidden
+    for act in ACTIVATIONS:
+        c["activation"].value = act
+    for batch in BATCH_SIZES:
+        c["batch_size"].value = batch
+    pg_box.update()
+    pg = pg_box.state["pg"]
+    assert (pg.dataset, pg.activation, pg.batch_size) == (dataset, ACTIVATIONS[-1], 200)
+    assert pg_box.caption.value.startswith(dataset)
+    image = pg_box.state["image"].get_array()
+    assert image.shape == (60, 60) and np.all(np.isfinite(image))
+    _lines_finite(pg_box.figure)
+
+
+def test_playground_learning_rate_extremes_and_reset(pg_box):
+    slider = pg_box.controls["lr"]
+    for value in (slider.min, slider.max):
+        slider.value = 10**value
+        pg_box.update(num_steps=30)
+        assert pg_box.state["pg"].lr == pytest.approx(10**value)
+        assert np.all(np.isfinite(pg_box.state["image"].get_array()))
+        _lines_finite(pg_box.figure)
+    pg_box.controls["reset"].click()
+    assert pg_box.state["pg"].step == 0 and pg_box.controls["play"].value == 0
+
+
+def test_playground_static_linear_row_is_worse_on_xor_than_relu():
+    fig = playground_static(hidden="8", num_steps=150)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert len(titles) == 2 * len(DATASETS)
+    acc = {t.split(": accuracy ")[0]: int(t.split(": accuracy ")[1][:-1]) for t in titles}
+    assert acc["xor, identity"] < acc["xor, relu"]

@@ -4,6 +4,8 @@ Each explorer is a thin shell over a pure compute function (in the maths modules
 helper (in ``course_lib.plotting``): the figure is built once under ``plt.ioff()`` and every
 slider event updates its artists in place, then calls ``fig.canvas.draw_idle()``.
 ``ipywidgets`` is imported inside the explorer functions, so the maths imports without it.
+Each explorer ``<name>_explorer`` has a static companion ``<name>_static`` returning a
+small-multiples figure of its telling settings.
 
 Conventions (the browser tests rely on them, see ``_base.py``): the root widget carries the CSS
 classes ``course-explorer`` and ``explorer-<name>``; the slider a person would move first
@@ -13,6 +15,24 @@ carries ``course-main-slider``; a Play button carries ``course-play``. The root 
 In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 
+from course_lib.widgets.forward_pass import forward_pass_explorer, forward_pass_static
+from course_lib.widgets.line_fit import line_fit_explorer, line_fit_static
+from course_lib.widgets.linear_map import linear_map_explorer, linear_map_static
+from course_lib.widgets.matrix_ops import matrix_ops_explorer, matrix_ops_static
+from course_lib.widgets.neuron import neuron_explorer, neuron_static
 from course_lib.widgets.welcome import welcome_explorer, welcome_static
 
-__all__ = ["welcome_explorer", "welcome_static"]
+__all__ = [
+    "forward_pass_explorer",
+    "forward_pass_static",
+    "line_fit_explorer",
+    "line_fit_static",
+    "linear_map_explorer",
+    "linear_map_static",
+    "matrix_ops_explorer",
+    "matrix_ops_static",
+    "neuron_explorer",
+    "neuron_static",
+    "welcome_explorer",
+    "welcome_static",
+]

@@ -39,10 +39,13 @@ def figure_widget(fig):
     if isinstance(fig.canvas, widgets.DOMWidget):
         return fig.canvas
     out = widgets.Output()  # non-interactive backend (e.g. Agg in tests): show a still image
-    with out:
+    from IPython import get_ipython
+
+    if get_ipython() is not None:  # outside IPython there is nowhere to show it
         from IPython.display import display
 
-        display(fig)
+        with out:
+            display(fig)
     return out
 
 

@@ -50,7 +50,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 def _softmax(z: np.ndarray) -> np.ndarray:
     # Stable: subtracting the row maximum leaves softmax unchanged and keeps every exp(.) <= 1.
     e = np.exp(z - np.max(z, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+    e /= np.sum(e, axis=-1, keepdims=True)
+    return e
 
 
 def _softmax_backward(dA: np.ndarray, A: np.ndarray) -> np.ndarray:

@@ -33,10 +33,24 @@ __all__ = [
 EPS = 1e-12
 
 
+def _as_array(func: str, name: str, x, ndim=None) -> np.ndarray:
+    """``validation.as_array`` with a shortcut for the common case in a training loop (a finite,
+    non-empty float64 array), which saves a few microseconds per call."""
+    if (
+        type(x) is np.ndarray
+        and x.dtype == np.float64
+        and x.size
+        and (ndim is None or x.ndim == ndim)
+        and np.isfinite(x).all()
+    ):
+        return x
+    return as_array(func, name, x, ndim=ndim)
+
+
 def _pair(func: str, name_a: str, a, name_b: str, b) -> tuple[np.ndarray, np.ndarray]:
     """Check two same-shaped, non-empty, finite arrays; explain the common (N,) vs (N, 1) slip."""
-    a = as_array(func, name_a, a)
-    b = as_array(func, name_b, b)
+    a = _as_array(func, name_a, a)
+    b = _as_array(func, name_b, b)
     if a.shape != b.shape:
         hint = "they must have the same shape (one entry of each per example and output)."
         if a.size == b.size:
@@ -149,7 +163,7 @@ def binary_cross_entropy_with_logits_grad(z, y) -> np.ndarray:
 
 def _sce_inputs(func: str, logits, labels) -> tuple[np.ndarray, np.ndarray]:
     """Check logits (N, C) and integer labels (N,) in [0, C)."""
-    logits = as_array(func, "logits", logits, ndim=2)
+    logits = _as_array(func, "logits", logits, ndim=2)
     n, c = logits.shape
     if isinstance(labels, str | bytes):
         raise TypeError(f"{func}: labels is a string; pass integer class indices, shape ({n},).")
@@ -173,7 +187,7 @@ def _sce_inputs(func: str, logits, labels) -> tuple[np.ndarray, np.ndarray]:
             f"pass one integer label per example, shape ({n},). (One-hot rows? use "
             "labels.argmax(axis=1); a column? use labels.ravel().)"
         )
-    if np.any(labels < 0) or np.any(labels >= c):
+    if labels.min() < 0 or labels.max() >= c:
         raise ValueError(
             f"{func}: labels range from {labels.min()} to {labels.max()}, but with "
             f"{c} classes (logits has shape {(n, c)}) they must lie in 0..{c - 1}."

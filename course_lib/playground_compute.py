@@ -130,7 +130,7 @@ class Playground:
 
     def grid_classes(self, points) -> np.ndarray:
         """Predicted class of each row of ``points`` ``(M, 2)``; returns ``(M,)`` integers."""
-        return np.argmax(self._logits(points), axis=1)
+        return np.argmax(self.scores(points), axis=1)
 
     def grid_scores(self, xx, yy) -> np.ndarray:
         r"""What the decision-boundary image shows on a mesh ``xx``, ``yy`` of shape ``(H, W)``.
@@ -138,12 +138,13 @@ class Playground:
         Two classes: $P(\text{class }1) = \mathrm{softmax}(z)_1$ in [0, 1]; more classes: the
         predicted class index. Returns shape ``(H, W)``, always finite.
         """
-        z = self._logits(np.column_stack([np.ravel(xx), np.ravel(yy)]))
+        z = self.scores(np.column_stack([np.ravel(xx), np.ravel(yy)]))
         if z.shape[1] == 2:
             out = 1.0 / (1.0 + np.exp(np.clip(z[:, 0] - z[:, 1], -50, 50)))
         else:
             out = np.argmax(z, axis=1).astype(float)
         return out.reshape(np.shape(xx))
 
-    def _logits(self, points):
+    def scores(self, points) -> np.ndarray:
+        """Class scores (logits) of each row of ``points`` ``(M, 2)``; returns ``(M, C)``."""
         return self.model._forward(np.asarray(points, float), keep=False)

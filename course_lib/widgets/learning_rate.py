@@ -14,6 +14,7 @@ import numpy as np
 
 from course_lib.descent_compute import learning_rate_bands, learning_rate_run
 from course_lib.landscapes import Parabola1D, Quadratic, learning_rate_bounds
+from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 
 BAND_COLORS = {
@@ -47,37 +48,32 @@ def make_surface(surface: str):
     raise ValueError(f"learning_rate_explorer: surface should be 'bowl' or '1d', got {surface!r}.")
 
 
-def draw_landscape(ax, surface, n: int = 100):
-    """Draw ``surface`` once: the curve (1-D) or an image plus a few contour lines (2-D)."""
+def draw_landscape(ax, surface, n: int = 80, levels: int = 10):
+    """Draw ``surface`` once: the curve (1-D) or ``plotting.plot_loss_surface`` contours (2-D).
+
+    For a surface the Axes then holds ``course_artists`` (its ``path`` line is the one
+    ``plotting.update_loss_surface`` moves) and the minimum is marked with a star.
+    """
     if not hasattr(surface, "value_grid"):
         lo, hi = surface.bounds
         x = np.linspace(lo, hi, 200)
         ax.plot(x, surface.value(x), color="0.3", lw=1.5)
         top = float(np.max(surface.value(np.array([lo, hi]))))
         ax.set(xlim=(lo, hi), ylim=(-0.05 * top, 1.1 * top), xlabel="θ", ylabel="loss")
-        return
+        return ax
+    from course_lib.plotting import plot_loss_surface
+
     (x0, x1), (y0, y1) = surface.bounds
-    xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
-    zz = surface.value_grid(xx, yy)
-    ax.imshow(
-        np.log1p(zz),
-        extent=(x0, x1, y0, y1),
-        origin="lower",
-        cmap="Blues_r",
-        aspect="auto",
-        interpolation="bilinear",
+    plot_loss_surface(
+        surface.value_grid,
+        ax=ax,
+        bounds=(x0, x1, y0, y1),
+        levels=levels,
+        resolution=n,
+        labels=("θ₁", "θ₂"),
     )
-    ax.contour(
-        xx,
-        yy,
-        zz,
-        levels=np.geomspace(max(zz.min(), 1e-3) * 10, zz.max(), 6),
-        colors="white",
-        linewidths=0.6,
-        alpha=0.7,
-    )
-    ax.plot(*surface.minima.T, "*", color="gold", ms=12, mec="k", mew=0.5)
-    ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="θ₁", ylabel="θ₂")
+    ax.plot(*surface.minima.T, "*", color="gold", ms=12, mec="k", mew=0.5, zorder=6)
+    return ax
 
 
 def path_xy(surface, path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -132,8 +128,12 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     axes[1, 1].remove()
     ax_band = fig.add_subplot(gs[1, :])
     draw_landscape(ax_path, surf)
-    (path_line,) = ax_path.plot([], [], "o-", color="crimson", ms=4, lw=1.2)
-    (head,) = ax_path.plot([], [], "o", color="black", ms=6)
+    two_d = hasattr(ax_path, "course_artists")
+    if two_d:
+        path_line = ax_path.course_artists["path"]
+    else:
+        (path_line,) = ax_path.plot([], [], "o-", color="crimson", ms=4, lw=1.2)
+    (head,) = ax_path.plot([], [], "o", color="black", ms=6, zorder=6)
     (loss_line,) = ax_loss.semilogy([], [], "o-", color="crimson", ms=3, lw=1.2)
     (loss_head,) = ax_loss.semilogy([], [], "o", color="black", ms=5)
     f0 = float(surf.value(surf.default_start))
@@ -142,7 +142,8 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     div_text = ax_loss.text(
         0.5, 0.9, "", transform=ax_loss.transAxes, ha="center", color="darkred", weight="bold"
     )
-    title = ax_path.set_title("", fontsize=10)
+    title = ax_path.title
+    title.set_fontsize(10)
     lr_min, lr_max = 10**lo_exp, 10**hi_exp
     for name, lo, hi in learning_rate_bands(bounds, lr_min, lr_max):
         ax_band.axvspan(lo, hi, color=BAND_COLORS[name])
@@ -161,15 +162,20 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         run, step = state["run"], state["step"]
         shown = min(step + 1, len(run.path))
         x, y = path_xy(surf, run.path[:shown])
-        path_line.set_data(x, y)
+        outcome = outcome_text(run, step)
+        if two_d:
+            update_loss_surface(
+                ax_path, run.path[:shown], title=f"η = {run.lr:.3g} ({run.band}): {outcome}"
+            )
+        else:
+            path_line.set_data(x, y)
+            title.set_text(f"η = {run.lr:.3g} ({run.band}): {outcome}")
         head.set_data(x[-1:], y[-1:])
         ks = np.arange(shown)
         losses = np.maximum(run.losses[:shown], LOSS_FLOOR)
         loss_line.set_data(ks, losses)
         loss_head.set_data(ks[-1:], losses[-1:])
-        outcome = outcome_text(run, step)
         div_text.set_text(outcome if outcome.startswith("diverged") else "")
-        title.set_text(f"η = {run.lr:.3g} ({run.band}): {outcome}")
         whole = outcome_text(run, state["num_steps"])
         caption.value = (
             f"η = {run.lr:.3g} is in the <b>{run.band}</b> band "
@@ -244,12 +250,18 @@ def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
     """
     surf = make_surface(surface)
     inv = 1.0 / learning_rate_bounds(surf)["lambda_max"]
-    fig, axes = new_figure(12.0, 3.4, ncols=4)
-    for ax, factor in zip(axes, (0.05, 0.5, 1.8, 2.5), strict=True):
-        run = learning_rate_run(surf, factor * inv, num_steps)
-        draw_landscape(ax, surf, n=80)
-        ax.plot(*path_xy(surf, run.path), "o-", color="crimson", ms=3, lw=1)
-        ax.set_title(f"η = {run.lr:.3g}: {run.band}\n{outcome_text(run, num_steps)}", fontsize=9)
+
+    def panel(lr, ax):
+        run = learning_rate_run(surf, lr, num_steps)
+        draw_landscape(ax, surf, n=60)
+        title = f"η = {run.lr:.3g}: {run.band}\n{outcome_text(run, num_steps)}"
+        if hasattr(ax, "course_artists"):
+            update_loss_surface(ax, run.path, title=title)
+        else:
+            ax.plot(*path_xy(surf, run.path), "o-", color="crimson", ms=3, lw=1)
+            ax.set_title(title)
+        ax.title.set_fontsize(9)
         lean_ticks(ax)
-    fig.tight_layout()
-    return fig
+
+    settings = [{"lr": f * inv} for f in (0.05, 0.5, 1.8, 2.5)]
+    return small_multiples(panel, settings, ncols=4, panel_size=(3.0, 3.0))

@@ -19,6 +19,7 @@ from course_lib.descent_compute import (
     race_run,
     tune_learning_rates,
 )
+from course_lib.plotting import small_multiples
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets.learning_rate import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 
@@ -220,30 +221,34 @@ def optimizer_race_static(problem: str = "surface", num_steps: int | None = None
     """Loss against steps and against examples seen, for the five optimizers at tuned rates.
 
     The rates come from ``tune_learning_rates`` (run here, a second or two); the legend shows
-    them. Returns the Figure.
+    them. Returns the Figure (two panels, ``plotting.small_multiples``).
     """
     prob = make_problem(problem)
     num_steps = NUM_STEPS[problem] if num_steps is None else int(num_steps)
     best, _table = tune_learning_rates(prob, num_steps=num_steps)
-    fig, axes = new_figure(10.0, 3.6, ncols=2)
-    for name in RACERS:
-        run = race_run(prob, name, best[name], num_steps, seed=0)
-        y = np.maximum(run.losses, LOSS_FLOOR)
-        for ax, x_axis in zip(axes, ("steps", "examples seen"), strict=True):
+    runs = {name: race_run(prob, name, best[name], num_steps, seed=0) for name in RACERS}
+
+    def panel(x_axis, ax):
+        for name, run in runs.items():
             ax.semilogy(
                 x_values(run, x_axis),
-                y,
+                np.maximum(run.losses, LOSS_FLOOR),
                 color=COLORS[name],
                 lw=1.4,
-                label=f"{name}, η = {best[name]:.3g}",
+                label=f"{name}, η = {run.lr:.3g}",
             )
-            ax.set_xlabel(X_AXES[x_axis])
-    axes[0].set_ylabel("loss (log)")
-    axes[0].set_title(f"{problem}: loss per step (tuned η)", fontsize=10)
-    axes[1].set_title(f"{problem}: loss per example seen (tuned η)", fontsize=10)
-    axes[1].set_xscale("symlog", linthresh=100)
-    axes[0].legend(fontsize=8)
-    for ax in axes:
+        ax.set_xlabel(X_AXES[x_axis])
+        ax.set_ylabel("loss (log)")
         ax.grid(alpha=0.3)
-    fig.tight_layout()
-    return fig
+        if x_axis == "examples seen":
+            ax.set_xscale("symlog", linthresh=100)
+        else:
+            ax.legend(fontsize=8)
+
+    return small_multiples(
+        panel,
+        [{"x_axis": "steps"}, {"x_axis": "examples seen"}],
+        ncols=2,
+        panel_size=(5.0, 3.6),
+        titles=lambda s: f"{problem}: loss against {s['x_axis']} (tuned η)",
+    )

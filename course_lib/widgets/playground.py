@@ -13,6 +13,7 @@ The compute is ``playground_compute.Playground``; this module only draws.
 import numpy as np
 
 from course_lib.playground_compute import DATASETS, Playground
+from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 from course_lib.widgets.learning_rate import lean_ticks
 
@@ -21,47 +22,16 @@ ACTIVATIONS = ("relu", "tanh", "sigmoid")
 BATCH_SIZES = (1, 8, 16, 32, 200)
 CHUNK = 10  # SGD steps per Play tick
 GRID = 60  # decision-boundary image resolution (GRID x GRID)
-CLASS_COLORS = ("#2166ac", "#b2182b", "#1b7837", "#762a83")
-
-
-def _grid(X: np.ndarray, n: int = GRID):
-    """A mesh covering the data with a margin: ``xx``, ``yy`` of shape ``(n, n)`` and extent."""
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = 0.15 * (hi - lo)
-    lo, hi = lo - pad, hi + pad
-    xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n))
-    return xx, yy, (lo[0], hi[0], lo[1], hi[1])
 
 
 def draw_boundary(ax, pg: Playground, n: int = GRID):
-    """Decision-boundary image of ``pg`` plus its data points; returns ``(image, xx, yy)``.
+    """Decision regions of ``pg`` and its data (``plotting.plot_decision_boundary``).
 
-    Two classes: the probability of class 1 (blue 0 .. red 1); more classes: the predicted class.
-    Update later with ``image.set_data(pg.grid_scores(xx, yy))``.
+    Update later with ``plotting.update_decision_boundary(ax, pg.scores)``; returns the image.
     """
-    from matplotlib.colors import ListedColormap
-
-    xx, yy, extent = _grid(pg.X, n)
-    k = pg.num_classes
-    if k == 2:
-        cmap, vmin, vmax = "RdBu_r", 0.0, 1.0
-    else:
-        cmap, vmin, vmax = ListedColormap(CLASS_COLORS[:k]), -0.5, k - 0.5
-    image = ax.imshow(
-        pg.grid_scores(xx, yy),
-        extent=extent,
-        origin="lower",
-        cmap=cmap,
-        vmin=vmin,
-        vmax=vmax,
-        alpha=0.45,
-        aspect="auto",
-        interpolation="nearest",
-    )
-    colors = np.array(CLASS_COLORS)[pg.y % len(CLASS_COLORS)]
-    ax.scatter(pg.X[:, 0], pg.X[:, 1], c=colors, s=10, edgecolors="white", linewidths=0.3)
-    ax.set(xlim=extent[:2], ylim=extent[2:], xticks=[], yticks=[])
-    return image, xx, yy
+    plot_decision_boundary(pg.scores, pg.X, pg.y, ax=ax, resolution=n, padding=0.3)
+    ax.set(xticks=[], yticks=[], xlabel="", ylabel="")
+    return ax.course_artists["image"]
 
 
 def describe(pg: Playground) -> str:
@@ -116,14 +86,14 @@ def playground_explorer(
             settings["batch_size"],
         )
         ax_b.clear()
-        image, xx, yy = draw_boundary(ax_b, pg)
-        state.update(pg=pg, image=image, xx=xx, yy=yy, title=ax_b.set_title("", fontsize=10))
+        image = draw_boundary(ax_b, pg)
+        state.update(pg=pg, image=image)
         ax_l.set_xlim(0, 100)
         ax_l.set_ylim(0.01, 10.0)
 
     def redraw() -> None:
         pg = state["pg"]
-        state["image"].set_data(pg.grid_scores(state["xx"], state["yy"]))
+        update_decision_boundary(ax_b, pg.scores)
         losses = np.asarray(pg.losses)
         loss_line.set_data(np.arange(len(losses)), losses)
         if pg.step > ax_l.get_xlim()[1]:
@@ -131,9 +101,7 @@ def playground_explorer(
         lo, hi = ax_l.get_ylim()
         if losses.min() < lo or losses.max() > hi:
             ax_l.set_ylim(min(lo, losses.min() / 2), max(hi, losses.max() * 2))
-        text = describe(pg)
-        state["title"].set_text(f"{pg.dataset}: step {pg.step}")
-        caption.value = text
+        caption.value = describe(pg)
         fig.canvas.draw_idle()
 
     def update(
@@ -225,14 +193,14 @@ def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3
 
     Row 1 uses the identity activation (the whole network is then one linear map, so its
     boundary is a straight line); row 2 uses ReLU. Titles give the accuracy reached.
-    Returns the Figure.
+    Returns the Figure (``plotting.small_multiples``).
     """
-    fig, axes = new_figure(12.0, 6.0, nrows=2, ncols=len(DATASETS))
-    for row, act in enumerate(("identity", "relu")):
-        for ax, name in zip(axes[row], DATASETS, strict=True):
-            pg = Playground(name, hidden, act, lr, 16)
-            pg.train(num_steps)
-            draw_boundary(ax, pg, n=80)
-            ax.set_title(f"{name}, {act}: accuracy {pg.accuracy():.0%}", fontsize=9)
-    fig.tight_layout()
-    return fig
+
+    def panel(dataset, activation, ax):
+        pg = Playground(dataset, hidden, activation, lr, 16)
+        pg.train(num_steps)
+        draw_boundary(ax, pg, n=80)
+        ax.set_title(f"{dataset}, {activation}: accuracy {pg.accuracy():.0%}", fontsize=9)
+
+    settings = [{"dataset": d, "activation": a} for a in ("identity", "relu") for d in DATASETS]
+    return small_multiples(panel, settings, ncols=len(DATASETS), panel_size=(3.0, 2.8))

@@ -1,0 +1,334 @@
+r"""The training loop: mini-batches in, gradient steps out, and a History of what happened.
+
+One step on a batch $(X_b, y_b)$: forward pass, loss $L$, $d\hat y = \partial L / \partial
+\hat y$, backward pass to get the gradients, then ``optimizer.step`` (which changes the model's
+parameter arrays in place). An epoch is one shuffled pass over the training set
+(``optimizers.minibatches``). ``train`` records the loss of every step, the time it took and how
+many examples have been seen, so learning curves can be drawn against steps, epochs, examples or
+seconds (``History.x``).
+
+If the loss stops being a finite number (or exceeds ``max_loss``) training stops at once and
+``History.diverged_at`` says at which step; NumPy's overflow warnings are silenced during the
+step, because divergence is reported this way instead.
+
+Works with any model that has ``params`` (dict of float arrays), ``forward(X)``,
+``backward(d_output) -> grads`` and ``predict(X)``, such as ``network.MLP``.
+Shapes: ``X`` is ``(N, D)``; ``y`` is ``(N,)`` class labels or ``(N,)``/``(N, K)`` targets.
+Limits: single process, no early stopping beyond the callback, no checkpointing.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from course_lib.losses import get_loss
+from course_lib.optimizers import _batches
+from course_lib.validation import as_array, check_int, check_positive
+
+__all__ = ["History", "train", "accuracy", "evaluate"]
+
+_X_NAMES = ("step", "epoch", "examples", "seconds")
+
+
+@dataclass
+class History:
+    """What happened during ``train``. Lists while training runs; NumPy arrays once it returns.
+
+    Per step: ``step_loss`` (loss of the batch before its update), ``examples_seen``
+    (cumulative), ``step_time`` (wall seconds of the step), ``elapsed`` (cumulative training
+    seconds, without validation and callbacks). Per completed epoch: ``epoch_loss`` (the mean loss
+    over the epoch's examples), ``val_accuracy`` (if validation data was given), ``epoch_end``
+    (index of the epoch's last step). ``diverged_at``: None, or the index the first step with a
+    non-finite loss (or one above ``max_loss``) would have had; that step is not recorded, so
+    then ``len(step_loss) == diverged_at``.
+    """
+
+    steps_per_epoch: int
+    step_loss: list = field(default_factory=list)
+    examples_seen: list = field(default_factory=list)
+    step_time: list = field(default_factory=list)
+    elapsed: list = field(default_factory=list)
+    epoch_loss: list = field(default_factory=list)
+    val_accuracy: list = field(default_factory=list)
+    epoch_end: list = field(default_factory=list)
+    diverged_at: int | None = None
+
+    @property
+    def num_steps(self) -> int:
+        """Number of recorded steps."""
+        return len(self.step_loss)
+
+    def x(self, name: str = "step", per: str = "step") -> np.ndarray:
+        r"""x-axis values for a learning curve, by name.
+
+        ``name``: "step" (1, 2, ...), "epoch" (fractional: step / steps_per_epoch), "examples"
+        (examples seen) or "seconds" (training time). ``per="step"`` gives one value per entry of
+        ``step_loss``; ``per="epoch"`` one per entry of ``epoch_loss`` (the value at the epoch's
+        end). Returns float64 of shape ``(num_steps,)`` or ``(num_epochs_done,)``.
+        """
+        if name not in _X_NAMES:
+            raise ValueError(f"History.x: name should be one of {_X_NAMES}, got {name!r}.")
+        if per not in ("step", "epoch"):
+            raise ValueError(f"History.x: per should be 'step' or 'epoch', got {per!r}.")
+        steps = np.arange(1, self.num_steps + 1, dtype=float)
+        values = {
+            "step": steps,
+            "epoch": steps / self.steps_per_epoch,
+            "examples": np.asarray(self.examples_seen, dtype=float),
+            "seconds": np.asarray(self.elapsed, dtype=float),
+        }[name]
+        if per == "epoch":
+            return values[np.asarray(self.epoch_end, dtype=np.int64)]
+        return values
+
+    def _finish(self) -> None:
+        for name in ("step_loss", "step_time", "elapsed", "epoch_loss", "val_accuracy"):
+            setattr(self, name, np.asarray(getattr(self, name), dtype=float))
+        self.examples_seen = np.asarray(self.examples_seen, dtype=np.int64)
+        self.epoch_end = np.asarray(self.epoch_end, dtype=np.int64)
+
+
+def _loss_pair(loss):
+    if isinstance(loss, str):
+        try:
+            return get_loss(loss), loss.lower()
+        except ValueError as exc:
+            raise ValueError(f"train: loss {exc}".replace("get_loss: ", "")) from None
+    if isinstance(loss, tuple) and len(loss) == 2 and all(callable(g) for g in loss):
+        return loss, None
+    raise TypeError(
+        "train: loss should be a name such as 'softmax_cross_entropy' or a pair "
+        f"(loss, loss_grad) of functions of (output, y), got {type(loss).__name__}."
+    )
+
+
+def _targets(func: str, name: str, y, n: int, loss_name) -> np.ndarray:
+    y_arr = as_array(func, name, y, ndim=(1, 2))
+    if len(y_arr) != n:
+        raise ValueError(
+            f"{func}: X has {n} rows but {name} has shape {y_arr.shape}; there must "
+            "be one target per example (row)."
+        )
+    if loss_name == "softmax_cross_entropy":
+        if y_arr.ndim != 1 or not np.array_equal(y_arr, np.round(y_arr)) or y_arr.min() < 0:
+            raise ValueError(
+                f"{func}: softmax_cross_entropy needs {name} to be class numbers "
+                f"0, 1, 2, ... of shape ({n},), got shape {y_arr.shape}. (One-hot "
+                "rows? use y.argmax(axis=1).)"
+            )
+        return y_arr.astype(np.int64)
+    # integer labels stay integers, so a custom (loss, loss_grad) pair gets what it was given
+    return np.asarray(y) if np.asarray(y).dtype.kind in "iu" else y_arr
+
+
+def _check_model(model) -> None:
+    for attr in ("params", "forward", "backward", "predict"):
+        if not hasattr(model, attr):
+            raise TypeError(
+                f"train: model should be e.g. network.MLP(...); a "
+                f"{type(model).__name__} has no {attr!r}."
+            )
+
+
+def train(
+    model,
+    X,
+    y,
+    loss,
+    optimizer,
+    batch_size: int,
+    num_epochs: int,
+    rng,
+    X_val=None,
+    y_val=None,
+    callback=None,
+    callback_every: str = "epoch",
+    max_loss: float = 1e6,
+) -> History:
+    r"""Train ``model`` with mini-batch gradient descent and return a :class:`History`.
+
+    Each epoch shuffles the rows with ``rng`` and, for each batch $B$, does
+    $L = \text{loss}(\text{model}(X_B), y_B)$, backpropagates $\partial L/\partial \hat y$ and
+    calls ``optimizer.step(model.params, grads)``. ``batch_size = len(X)`` is full-batch GD,
+    1 is SGD.
+
+    ``X``: shape ``(N, D)``. ``y``: ``(N,)`` (class labels for "softmax_cross_entropy"; for
+    "mse"/"binary_cross_entropy" a ``(N,)`` y is reshaped to match a one-column output) or
+    ``(N, K)``. ``loss``: a name for ``losses.get_loss`` or a pair ``(loss, loss_grad)``.
+    ``X_val``, ``y_val``: optional validation set; its accuracy is recorded after every epoch.
+    ``callback(history, model)`` runs after every epoch (``callback_every="epoch"``) or step
+    ("step"); returning ``False`` stops training. ``max_loss``: a larger loss counts as diverged.
+    """
+    _check_model(model)
+    X = as_array("train", "X", X, ndim=2)
+    (f, f_grad), loss_name = _loss_pair(loss)
+    y = _targets("train", "y", y, len(X), loss_name)
+    if not hasattr(optimizer, "step"):
+        raise TypeError(
+            f"train: optimizer should be e.g. optimizers.Adam(lr=1e-3), got "
+            f"{type(optimizer).__name__}."
+        )
+    batch_size = min(check_int("train", "batch_size", batch_size), len(X))
+    num_epochs = check_int("train", "num_epochs", num_epochs)
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"train: rng should be a numpy Generator, e.g. np.random.default_rng(0), "
+            f"got {type(rng).__name__}."
+        )
+    if (X_val is None) != (y_val is None):
+        raise ValueError("train: give both X_val and y_val, or neither.")
+    if X_val is not None:
+        X_val = as_array("train", "X_val", X_val, ndim=2)
+        if X_val.shape[1] != X.shape[1]:
+            raise ValueError(
+                f"train: X has shape {X.shape} but X_val has shape {X_val.shape}; "
+                "they need the same number of features (columns)."
+            )
+        y_val = _targets("train", "y_val", y_val, len(X_val), None)
+    if callback is not None and not callable(callback):
+        raise TypeError(
+            f"train: callback should be a function (history, model), got {type(callback).__name__}."
+        )
+    if callback_every not in ("epoch", "step"):
+        raise ValueError(
+            f"train: callback_every should be 'epoch' or 'step', got {callback_every!r}."
+        )
+    max_loss = check_positive("train", "max_loss", max_loss)
+    n_out = model.forward(X[:1]).shape[1]  # one tiny probe pass to learn the output width
+    if loss_name == "softmax_cross_entropy" and y.max() >= n_out:
+        raise ValueError(
+            f"train: y has labels up to {int(y.max())} but the model has {n_out} "
+            f"outputs; with softmax cross-entropy labels must be 0..{n_out - 1}."
+        )
+    if y.ndim == 1 and loss_name != "softmax_cross_entropy" and n_out == 1:
+        y = y.reshape(-1, 1)  # (N,) targets for a one-column output: match its shape
+
+    hist = History(steps_per_epoch=-(-len(X) // batch_size))
+    step_callback = callback if callback_every == "step" else None
+    losses_fn = (_FUSED.get(loss_name), f, f_grad)
+    run = (model, X, y, losses_fn, optimizer, batch_size, rng, max_loss, step_callback)
+    try:
+        for _ in range(num_epochs):
+            if not _epoch(run, hist, np.geterr()):
+                return hist
+            if X_val is not None:
+                hist.val_accuracy.append(accuracy(model, X_val, y_val))
+            if callback is not None and step_callback is None and callback(hist, model) is False:
+                return hist
+        return hist
+    finally:
+        hist._finish()
+
+
+def _softmax_ce_value_and_grad(logits: np.ndarray, labels: np.ndarray):
+    r"""``losses.softmax_cross_entropy`` and its gradient from ONE softmax, without re-checks.
+
+    Only for ``train``, which checked the labels once up front; the two public functions each
+    validate their inputs and compute the softmax again, which is most of a small step's cost.
+    Same maths: $L = \frac1N\sum_i [\log\sum_k e^{z_{ik} - m_i} - (z_{i,y_i} - m_i)]$ with
+    $m_i = \max_k z_{ik}$, and $dZ = (\mathrm{softmax}(Z) - \mathrm{onehot}(y)) / N$.
+    NaN or inf logits give a NaN loss, which ``train`` reports as divergence.
+    """
+    n = len(labels)
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    total = exp.sum(axis=1)
+    rows = np.arange(n)
+    value = float(np.mean(np.log(total) - shifted[rows, labels]))
+    exp /= total[:, None]
+    exp[rows, labels] -= 1.0
+    exp /= n
+    return value, exp
+
+
+_FUSED = {"softmax_cross_entropy": _softmax_ce_value_and_grad}
+
+
+def _epoch(run, hist: History, outer: dict) -> bool:
+    """One pass over the data; False if training must stop (divergence or a callback)."""
+    model, X, y, (fused, f, f_grad), optimizer, batch_size, rng, max_loss, step_callback = run
+    params, perf = model.params, time.perf_counter
+    seen = hist.examples_seen[-1] if hist.examples_seen else 0
+    clock = hist.elapsed[-1] if hist.elapsed else 0.0
+    epoch_sum = 0.0
+    # Overflow/invalid warnings are silenced for the steps: divergence is detected from the loss
+    # instead and reported through History.diverged_at. Callbacks get the caller's settings.
+    with np.errstate(all="ignore"):
+        t0 = perf()  # step time includes cutting the batch out of X
+        for Xb, yb in _batches(X, y, batch_size, rng):
+            out = model.forward(Xb)
+            d_out = None
+            if fused is not None:
+                value, d_out = fused(out, yb)
+            else:
+                try:
+                    value = f(out, yb)
+                except ValueError:  # course_lib losses refuse inf/NaN outputs: divergence
+                    if np.isfinite(out).all():
+                        raise
+                    value = np.inf
+            if not value <= max_loss:  # also catches NaN
+                hist.diverged_at = len(hist.step_loss)
+                return False
+            optimizer.step(params, model.backward(f_grad(out, yb) if d_out is None else d_out))
+            dt = perf() - t0
+            clock += dt
+            seen += len(Xb)
+            epoch_sum += value * len(Xb)
+            hist.step_loss.append(value)
+            hist.step_time.append(dt)
+            hist.elapsed.append(clock)
+            hist.examples_seen.append(seen)
+            if step_callback is not None:
+                with np.errstate(**outer):
+                    if step_callback(hist, model) is False:
+                        return False
+            t0 = perf()
+    hist.epoch_loss.append(epoch_sum / len(X))
+    hist.epoch_end.append(len(hist.step_loss) - 1)
+    return True
+
+
+def _predicted_labels(model, X: np.ndarray) -> np.ndarray:
+    pred = np.asarray(model.predict(X))
+    if pred.ndim == 2 and pred.shape[1] == 1:  # one raw output column: a logit, cut at 0
+        cut = 0.5 if getattr(model, "output_activation", None) == "sigmoid" else 0.0
+        pred = (pred[:, 0] >= cut).astype(np.int64)
+    return pred
+
+
+def accuracy(model, X, y) -> float:
+    r"""Fraction of examples whose predicted class equals the label: $\frac1N\sum_i [\hat y_i =
+    y_i]$.
+
+    ``X``: ``(N, D)``; ``y``: ``(N,)`` labels, or ``(N, K)`` one-hot rows (argmax is taken).
+    Uses ``model.predict``; a single raw output column is read as a logit (class 1 if >= 0).
+    """
+    X = as_array("accuracy", "X", X, ndim=2)
+    y = as_array("accuracy", "y", y, ndim=(1, 2))
+    if len(y) != len(X):
+        raise ValueError(
+            f"accuracy: X has {len(X)} rows but y has shape {y.shape}; one label per example."
+        )
+    if y.ndim == 2:
+        y = y.argmax(axis=1) if y.shape[1] > 1 else y[:, 0]
+    return float(np.mean(_predicted_labels(model, X) == y))
+
+
+def evaluate(model, X, y, loss=None) -> dict:
+    r"""Accuracy, and the loss if ``loss`` is given, of ``model`` on ``(X, y)`` (no update).
+
+    ``X``: ``(N, D)``; ``y`` as for ``train``. Returns ``{"accuracy": a}`` or
+    ``{"accuracy": a, "loss": L}``.
+    """
+    result = {"accuracy": accuracy(model, X, y)}
+    if loss is not None:
+        (f, _), loss_name = _loss_pair(loss)
+        X = as_array("evaluate", "X", X, ndim=2)
+        y = _targets("evaluate", "y", y, len(X), loss_name)
+        out = model.forward(X)
+        if y.ndim == 1 and out.ndim == 2 and out.shape[1] == 1:
+            y = y.reshape(-1, 1)
+        result["loss"] = float(f(out, y))
+    return result

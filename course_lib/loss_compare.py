@@ -1,0 +1,149 @@
+r"""Why mean squared error is a poor loss for a sigmoid classifier: the same model, two losses.
+
+Lesson 4 trains one sigmoid node, :math:`p = \sigma(XW^\top + b)`, on the same data from the
+same start with full-batch gradient descent, once with mean squared error and once with binary
+cross-entropy, and compares the runs. From a *saturated* start (a confident, wrong model, where
+:math:`p` is near 0 or 1) the MSE run barely moves: its gradient with respect to the weighted
+sum carries the factor :math:`\sigma'(z) = p(1 - p)`, which is nearly zero there, while the
+cross-entropy gradient is simply :math:`p - y`.
+
+Shapes: ``X`` (N, D) one example per row, ``y`` (N,) labels 0 or 1, ``W`` (1, D), ``b`` (1,).
+The model is a ``network.MLP([D, 1], output_activation="sigmoid")``; the losses come from
+``course_lib.losses``. Everything here is pure computation (no plotting, no global state).
+Limits: one output node, plain gradient descent, no mini-batches; meant for small data sets.
+"""
+
+import numpy as np
+
+from course_lib.activations import sigmoid
+from course_lib.losses import binary_cross_entropy, binary_cross_entropy_grad, mse, mse_grad
+from course_lib.network import MLP
+from course_lib.validation import as_array, check_int, check_positive
+
+__all__ = ["two_clusters", "logit_gradients", "train_sigmoid_classifier", "compare_losses"]
+
+_LOSSES = {
+    "mse": (mse, mse_grad),
+    "binary_cross_entropy": (binary_cross_entropy, binary_cross_entropy_grad),
+}
+
+
+def two_clusters(n: int, gap: float = 2.0, std: float = 0.7, rng=None):
+    r"""A one-feature, two-class data set: class 0 around :math:`-\text{gap}`, class 1 around
+    :math:`+\text{gap}`.
+
+    .. math:: x_i \sim \mathcal N\big((2 y_i - 1)\,\text{gap},\ \text{std}^2\big)
+
+    n: number of examples (half of each class, class 1 gets the odd one); rng: a
+    ``numpy.random.Generator``. Returns ``X`` (n, 1) and ``y`` (n,) with labels 0.0 and 1.0.
+    """
+    n = check_int("two_clusters", "n", n, minimum=2)
+    gap = check_positive("two_clusters", "gap", gap)
+    std = check_positive("two_clusters", "std", std, allow_zero=True)
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            "two_clusters: pass rng=np.random.default_rng(0) (a numpy.random.Generator), "
+            f"got {type(rng).__name__}."
+        )
+    y = (np.arange(n) >= n // 2).astype(np.float64)
+    X = ((2.0 * y - 1.0) * gap + std * rng.standard_normal(n)).reshape(n, 1)
+    return X, y
+
+
+def logit_gradients(z, y):
+    r"""Per-example loss and its slope with respect to the weighted sum z, for both losses.
+
+    .. math:: p = \sigma(z), \quad \frac{\partial (p - y)^2}{\partial z} = 2 (p - y)\, p (1 - p),
+              \quad \frac{\partial [-y \log p - (1 - y)\log(1 - p)]}{\partial z} = p - y
+
+    z: weighted sums of any shape; y: targets (0 or 1), broadcastable to z's shape.
+    Returns a dict of arrays of z's shape: ``p``, ``mse``, ``bce``, ``mse_dz``, ``bce_dz``.
+    The BCE value uses the stable form :math:`\max(z, 0) - z y + \log(1 + e^{-|z|})`.
+    """
+    z = as_array("logit_gradients", "z", z, allow_empty=True)
+    y = as_array("logit_gradients", "y", y, allow_empty=True)
+    if np.any((y < 0) | (y > 1)):
+        raise ValueError("logit_gradients: y holds targets, which must lie in [0, 1] (0 or 1).")
+    p = sigmoid(z)
+    return {
+        "p": p,
+        "mse": (p - y) ** 2,
+        "bce": np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))),
+        "mse_dz": 2.0 * (p - y) * p * (1.0 - p),
+        "bce_dz": (p - y) * np.ones_like(z),
+    }
+
+
+def _check_data(func: str, X, y) -> tuple[np.ndarray, np.ndarray]:
+    X = as_array(func, "X", X, ndim=2)
+    y = as_array(func, "y", y, ndim=1)
+    if len(y) != len(X):
+        raise ValueError(
+            f"{func}: X has {len(X)} rows but y has {len(y)} labels; one label per example."
+        )
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError(f"{func}: y must hold class labels 0 or 1, one per example.")
+    return X, y
+
+
+def train_sigmoid_classifier(X, y, loss: str, lr: float, num_steps: int, W0, b0) -> dict:
+    r"""Full-batch gradient descent on one sigmoid node with the given loss; record every step.
+
+    .. math:: \hat y = \sigma(X W^\top + b), \qquad W \leftarrow W - \eta\, dW, \quad
+              b \leftarrow b - \eta\, db
+
+    X: (N, D); y: (N,) labels 0/1; loss: "mse" or "binary_cross_entropy"; lr: the learning rate
+    :math:`\eta`; W0: (1, D) and b0: (1,) the starting parameters (copied).
+    Returns a dict of arrays with one entry per step 0..num_steps: ``mse`` and ``bce`` (both
+    losses of the current model, whichever one is trained), ``accuracy``, ``grad_norm`` (the
+    size of :math:`(dW, db)`), ``W`` (num_steps+1, D) and ``b`` (num_steps+1,).
+    """
+    func = "train_sigmoid_classifier"
+    X, y = _check_data(func, X, y)
+    if loss not in _LOSSES:
+        raise ValueError(f"{func}: loss should be one of {sorted(_LOSSES)}, got {loss!r}.")
+    lr = check_positive(func, "lr", lr)
+    num_steps = check_int(func, "num_steps", num_steps, minimum=0)
+    W0 = as_array(func, "W0", W0, ndim=2)
+    b0 = as_array(func, "b0", b0, ndim=1)
+    if W0.shape != (1, X.shape[1]) or b0.shape != (1,):
+        raise ValueError(
+            f"{func}: W0 has shape {W0.shape} and b0 {b0.shape}; one output node with "
+            f"{X.shape[1]} inputs needs W0 of shape (1, {X.shape[1]}) and b0 of shape (1,)."
+        )
+    net = MLP([X.shape[1], 1], output_activation="sigmoid", rng=np.random.default_rng(0))
+    net.params["W1"], net.params["b1"] = W0.copy(), b0.copy()
+    f, f_grad = _LOSSES[loss]
+    y_col = y.reshape(-1, 1)
+    keys = ("mse", "bce", "accuracy", "grad_norm", "W", "b")
+    hist = {k: [] for k in keys}
+    for step in range(num_steps + 1):
+        p = net.forward(X)
+        hist["mse"].append(mse(p, y_col))
+        hist["bce"].append(binary_cross_entropy(p, y_col))
+        hist["accuracy"].append(float(np.mean((p[:, 0] >= 0.5) == (y == 1))))
+        hist["W"].append(net.params["W1"][0].copy())
+        hist["b"].append(float(net.params["b1"][0]))
+        grads = net.backward(f_grad(p, y_col))
+        hist["grad_norm"].append(float(np.sqrt(sum(np.sum(g * g) for g in grads.values()))))
+        if step < num_steps:
+            for name, g in grads.items():
+                net.params[name] -= lr * g
+    return {k: np.array(v) for k, v in hist.items()}
+
+
+def compare_losses(X, y, lr: float = 2.0, num_steps: int = 150, W0=None, b0=None) -> dict:
+    r"""Train the same sigmoid node with MSE and with binary cross-entropy, from the same start.
+
+    .. math:: \text{MSE: } dZ = \tfrac{2}{N}(p - y)\,p(1 - p), \qquad
+              \text{BCE: } dZ = \tfrac{1}{N}(p - y)
+
+    X: (N, D); y: (N,) labels 0/1. W0 (1, D), b0 (1,): the start; the default is a saturated,
+    confidently wrong node, W0 = -4 for every feature and b0 = 0 (it calls class 1 class 0).
+    Returns ``{"mse": history, "binary_cross_entropy": history}``, each as returned by
+    :func:`train_sigmoid_classifier`.
+    """
+    X, y = _check_data("compare_losses", X, y)
+    W0 = np.full((1, X.shape[1]), -4.0) if W0 is None else W0
+    b0 = np.zeros(1) if b0 is None else b0
+    return {name: train_sigmoid_classifier(X, y, name, lr, num_steps, W0, b0) for name in _LOSSES}

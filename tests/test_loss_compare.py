@@ -1,0 +1,128 @@
+"""course_lib.loss_compare: the same sigmoid node trained with MSE and with cross-entropy."""
+
+import numpy as np
+import pytest
+
+from course_lib.loss_compare import (
+    compare_losses,
+    logit_gradients,
+    train_sigmoid_classifier,
+    two_clusters,
+)
+from course_lib.losses import binary_cross_entropy_with_logits
+
+
+def test_two_clusters_has_balanced_labels_on_the_right_sides(rng):
+    X, y = two_clusters(41, gap=2.0, std=0.0, rng=rng)
+    assert X.shape == (41, 1) and y.shape == (41,)
+    assert y.sum() == 21
+    np.testing.assert_array_equal(X[:, 0], np.where(y == 1, 2.0, -2.0))
+
+
+def test_two_clusters_refuses_a_missing_rng():
+    with pytest.raises(TypeError, match="default_rng"):
+        two_clusters(10)
+
+
+def test_logit_gradients_match_finite_differences():
+    z = np.linspace(-6, 6, 25)
+    h = 1e-6
+    for y in (0.0, 1.0):
+        g = logit_gradients(z, y)
+        up, down = logit_gradients(z + h, y), logit_gradients(z - h, y)
+        for name in ("mse", "bce"):
+            numeric = (up[name] - down[name]) / (2 * h)
+            np.testing.assert_allclose(g[name + "_dz"], numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_logit_gradients_bce_value_is_the_stable_logit_cross_entropy():
+    z = np.array([-800.0, -3.0, 0.0, 2.0, 800.0])
+    y = np.array([1.0, 0.0, 1.0, 1.0, 0.0])
+    g = logit_gradients(z, y)
+    assert np.all(np.isfinite(g["bce"]))
+    assert np.mean(g["bce"]) == pytest.approx(binary_cross_entropy_with_logits(z, y))
+
+
+def test_mse_slope_vanishes_for_a_saturated_wrong_sigmoid_but_bce_slope_does_not():
+    g = logit_gradients(np.array([-8.0]), 1.0)  # p close to 0, target 1: confidently wrong
+    assert abs(g["mse_dz"][0]) < 1e-3
+    assert g["bce_dz"][0] == pytest.approx(-1.0, abs=1e-3)
+
+
+def test_logit_gradients_known_values_at_zero():
+    g = logit_gradients(0.0, 1.0)
+    assert g["p"] == pytest.approx(0.5)
+    assert g["mse"] == pytest.approx(0.25)
+    assert g["bce"] == pytest.approx(np.log(2))
+    assert g["mse_dz"] == pytest.approx(-0.25)
+    assert g["bce_dz"] == pytest.approx(-0.5)
+
+
+def test_train_gradient_matches_finite_differences_of_each_loss(rng):
+    X, y = two_clusters(10, rng=rng)
+    W0, b0 = np.array([[0.3]]), np.array([-0.2])
+    for loss, key in (("mse", "mse"), ("binary_cross_entropy", "bce")):
+        lr, h = 1e-7, 1e-5
+        one = train_sigmoid_classifier(X, y, loss, lr, 1, W0, b0)
+        dW = (one["W"][0, 0] - one["W"][1, 0]) / lr
+        plus = train_sigmoid_classifier(X, y, loss, lr, 0, W0 + h, b0)[key][0]
+        minus = train_sigmoid_classifier(X, y, loss, lr, 0, W0 - h, b0)[key][0]
+        assert dW == pytest.approx((plus - minus) / (2 * h), rel=1e-5)
+
+
+def test_train_records_one_entry_per_step_and_does_not_change_the_start(rng):
+    X, y = two_clusters(12, rng=rng)
+    W0, b0 = np.array([[-1.0]]), np.array([0.5])
+    hist = train_sigmoid_classifier(X, y, "mse", 0.5, 7, W0, b0)
+    assert {k: v.shape for k, v in hist.items()} == {
+        "mse": (8,),
+        "bce": (8,),
+        "accuracy": (8,),
+        "grad_norm": (8,),
+        "W": (8, 1),
+        "b": (8,),
+    }
+    assert W0[0, 0] == -1.0 and b0[0] == 0.5
+    assert hist["W"][0, 0] == -1.0 and hist["b"][0] == 0.5
+
+
+def test_cross_entropy_escapes_a_saturated_start_long_before_mse(rng):
+    X, y = two_clusters(40, rng=rng)
+    runs = compare_losses(X, y, lr=2.0, num_steps=150)
+    first_good = {k: int(np.argmax(h["accuracy"] >= 0.95)) for k, h in runs.items()}
+    assert runs["mse"]["accuracy"][0] == 0.0
+    assert first_good["binary_cross_entropy"] <= 5
+    assert first_good["mse"] >= 50
+    assert runs["mse"]["grad_norm"][0] < 0.01 * runs["binary_cross_entropy"]["grad_norm"][0]
+
+
+def test_both_losses_agree_on_the_start(rng):
+    X, y = two_clusters(20, rng=rng)
+    runs = compare_losses(X, y, num_steps=3)
+    for key in ("mse", "bce", "accuracy"):
+        assert runs["mse"][key][0] == runs["binary_cross_entropy"][key][0]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"loss": "hinge"}, ValueError, "loss should be one of"),
+        ({"W0": np.zeros((2, 1))}, ValueError, "W0 of shape (1, 1)"),
+        ({"y": np.array([0.0, 2.0, 1.0, 0.0])}, ValueError, "labels 0 or 1"),
+        ({"y": np.array([0.0, 1.0])}, ValueError, "one label per example"),
+        ({"lr": -1.0}, ValueError, "lr"),
+    ],
+)
+def test_train_sigmoid_classifier_explains_bad_input(kwargs, error, words):
+    args = {
+        "X": np.array([[-1.0], [1.0], [2.0], [-2.0]]),
+        "y": np.array([0.0, 1.0, 1.0, 0.0]),
+        "loss": "mse",
+        "lr": 0.1,
+        "num_steps": 2,
+        "W0": np.zeros((1, 1)),
+        "b0": np.zeros(1),
+    }
+    args.update(kwargs)
+    with pytest.raises(error, match=words.replace("(", r"\(").replace(")", r"\)")):
+        train_sigmoid_classifier(**args)

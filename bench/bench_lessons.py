@@ -14,7 +14,7 @@ PEAK_CELL = "import resource as _r; print('PEAK_KB', _r.getrusage(_r.RUSAGE_SELF
 
 
 def run_notebook(path: Path) -> tuple[float, float]:
-    """Execute ``path`` in a fresh kernel; return (seconds for the lesson, peak MB of the kernel)."""
+    """Run ``path`` in a fresh kernel; return (seconds for the lesson, peak MB of the kernel)."""
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PEAK_CELL))
     client = NotebookClient(

@@ -34,9 +34,13 @@ __all__ = ["frame_indices", "animate", "export_html"]
 
 
 def frame_indices(num_frames: int, max_frames: int) -> list[int]:
-    """At most ``max_frames`` frame numbers spread evenly over 0..num_frames-1, ends included."""
+    """At most ``max_frames`` (>= 2) frame numbers spread evenly over 0..num_frames-1, ends kept.
+
+    With more frames than ``max_frames`` the step between kept frames is above 1, so rounding
+    never repeats a frame and exactly ``max_frames`` come back.
+    """
     n = check_int("frame_indices", "num_frames", num_frames)
-    m = check_int("frame_indices", "max_frames", max_frames)
+    m = check_int("frame_indices", "max_frames", max_frames, minimum=2)
     if n <= m:
         return list(range(n))
     return sorted({int(round(v)) for v in np.linspace(0, n - 1, m)})
@@ -248,7 +252,8 @@ def export_html(
     ``update(k)`` changes the figure's artists to show frame k. At most ``max_frames``
     frames are kept (evenly spaced, first and last included). With ``dpi=None`` the
     resolution starts at the figure's own (at most 100 dpi) and is lowered, not below 40 dpi,
-    until the HTML is at most ``max_kb`` kilobytes; a given ``dpi`` is used as is. Returns the
+    then frames are dropped (evenly), until the HTML is at most ``max_kb`` kilobytes; a given
+    ``dpi`` is used as is (no size limit then). Returns the
     HTML text (a ``<div>`` that works inside a page or alone) and, if ``path`` is given, also
     writes it there. The figure is left showing the last frame.
     """
@@ -258,7 +263,7 @@ def export_html(
     budget = check_positive(func, "max_kb", max_kb) * 1024
     images = []
     use = check_positive(func, "dpi", dpi) if dpi is not None else min(float(fig.dpi), 100.0)
-    for _attempt in range(4):
+    for _attempt in range(8):
         images = []
         with _AggFrames(fig, use) as agg:
             for k in frames:
@@ -266,9 +271,17 @@ def export_html(
                 images.append(agg.rgb())
         html = _html(images, interval, loop)
         size = len(html.encode())
-        if dpi is not None or size <= budget or use <= 40.0:
+        if dpi is not None or size <= budget:
             break
-        use = max(40.0, use * 0.95 * float(np.sqrt(budget / size)))  # bytes grow like dpi**2
+        want = use * 0.95 * float(np.sqrt(budget / size))  # bytes grow like dpi**2
+        if want >= 40.0:
+            use = want
+        elif len(frames) > 2:  # below 40 dpi is unreadable: keep fewer frames instead
+            at_floor = size * (40.0 / use) ** 2
+            use = 40.0
+            frames = frame_indices(num_frames, max(2, int(len(frames) * 0.9 * budget / at_floor)))
+        else:
+            break
     if path is not None:
         Path(path).write_text(html, encoding="utf-8")
     return html

@@ -28,7 +28,7 @@ _WRONG = [
 
 
 def check_average(average) -> CheckResult:
-    """Check a learner's ``average(values)``: the sum of the values divided by how many there are."""
+    """Check a learner's ``average(values)``: the sum of the values divided by their count."""
     return check_function(
         "average",
         average,

@@ -48,7 +48,7 @@ def make_surface(surface: str):
     raise ValueError(f"learning_rate_explorer: surface should be 'bowl' or '1d', got {surface!r}.")
 
 
-def draw_landscape(ax, surface, n: int = 80, levels: int = 10):
+def draw_landscape(ax, surface, n: int = 50, levels: int = 8):
     """Draw ``surface`` once: the curve (1-D) or ``plotting.plot_loss_surface`` contours (2-D).
 
     For a surface the Axes then holds ``course_artists`` (its ``path`` line is the one
@@ -151,7 +151,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     ax_band.set_xscale("log")
     ax_band.set(xlim=(lr_min, lr_max), ylim=(0, 1), yticks=[], xlabel="learning rate η")
     marker = ax_band.axvline(lr, color="black", lw=2.5)
-    lean_ticks(ax_path, ax_loss, ax_band)
+    lean_ticks(ax_path, ax_loss, ax_band, n=3)
     ax_band.set_yticks([])
     fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.12, wspace=0.3)
 

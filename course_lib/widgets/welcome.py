@@ -43,7 +43,7 @@ def welcome_explorer(w: float = 1.0):
 
 
 def welcome_static(weights=(0.5, 1.0, 3.0)):
-    """The welcome explorer's static companion: the curve for a few values of ``w``, side by side."""
+    """The welcome explorer's static companion: the curve for a few ``w``, side by side."""
     import matplotlib.pyplot as plt
 
     z = np.linspace(-6.0, 6.0, 241)

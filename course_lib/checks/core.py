@@ -140,13 +140,27 @@ def _not_done(name: str, why: str) -> CheckResult:
 
 
 def _match_wrong(outputs: list, wrong: list[WrongAnswer], cases: list[Case], tol: float) -> str:
+    """The hint of the first known mistake that reproduces every one of the learner's outputs.
+
+    A case where the learner's code failed (output ``None``) matches a mistake that also fails
+    or gives a non-finite value there (e.g. dividing by N − 1 when N = 1).
+    """
     for mistake in wrong:
-        try:
-            with np.errstate(all="ignore"):
-                mistaken = [mistake.fn(*c.args, **c.kwargs) for c in cases]
-        except Exception:  # a mistake that cannot even run on these cases is not a match
-            continue
-        if all(_compare(o, m, tol)[0] for o, m in zip(outputs, mistaken, strict=True)):
+        matched = True
+        for output, case in zip(outputs, cases, strict=True):
+            try:
+                with np.errstate(all="ignore"):
+                    mistaken = mistake.fn(*case.args, **case.kwargs)
+                finite = bool(np.all(np.isfinite(np.asarray(mistaken, dtype=np.float64))))
+            except Exception:  # the mistake cannot even run on this case
+                mistaken, finite = None, False
+            if output is None:
+                matched = not finite
+            else:
+                matched = mistaken is not None and _compare(output, mistaken, tol)[0]
+            if not matched:
+                break
+        if matched and any(o is not None for o in outputs):
             return mistake.hint
     return ""
 

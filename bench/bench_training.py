@@ -80,10 +80,13 @@ def bare_numpy_train(params, X, y, num_epochs, rng, lr=LR, batch_size=BATCH):
             }
             t += 1
             c1, c2 = lr / (1 - b1_**t), 1 / (1 - b2_**t)
-            for k, g in grads.items():
-                m[k] = b1_ * m[k] + (1 - b1_) * g
-                v[k] = b2_ * v[k] + (1 - b2_) * g * g
-                params[k] -= c1 * m[k] / (np.sqrt(v[k] * c2) + eps)
+            for k, g in grads.items():  # in place, like a careful hand-written loop
+                mk, vk = m[k], v[k]
+                mk *= b1_
+                mk += (1 - b1_) * g
+                vk *= b2_
+                vk += (1 - b2_) * g * g
+                params[k] -= c1 * mk / (np.sqrt(vk * c2) + eps)
     return params
 
 

@@ -75,7 +75,11 @@ class _Optimizer:
                     f"updated in place), got {type(p).__name__}"
                     f"{' of dtype ' + str(p.dtype) if isinstance(p, np.ndarray) else ''}."
                 )
-            if np.shape(g) != p.shape:
+            if not isinstance(g, np.ndarray):
+                raise TypeError(
+                    f"{cls}.step: grads[{key!r}] must be a numpy array, got {type(g).__name__}."
+                )
+            if g.shape != p.shape:
                 raise ValueError(
                     f"{cls}.step: grads[{key!r}] has shape {np.shape(g)} but "
                     f"params[{key!r}] has shape {p.shape}; each gradient must have "

@@ -150,3 +150,8 @@ def test_minibatches_errors_name_the_argument(rng):
         minibatches(np.ones((3, 2)), np.arange(4), 2, rng)
     with pytest.raises(TypeError, match="minibatches: rng"):
         minibatches(np.ones((3, 2)), np.arange(3), 2, 0)
+
+
+def test_step_refuses_a_gradient_that_is_not_an_array():
+    with pytest.raises(TypeError, match=r"grads\['w'\] must be a numpy array, got list"):
+        GradientDescent(0.1).step({"w": np.zeros(2)}, {"w": [1.0, 2.0]})

@@ -38,7 +38,7 @@ def describe(pg: Playground) -> str:
     """The settings and the state of training, in words (from ``pg`` itself)."""
     layers = "-".join(str(s) for s in [2, *pg.hidden, pg.num_classes])
     state = (
-        f"diverged at step {pg.diverged_at} (lower η)"
+        f"diverged at step {pg.diverged_at} (lower η, then reset)"
         if pg.diverged_at is not None
         else f"step {pg.step}, loss {pg.losses[-1]:.3g}, accuracy {pg.accuracy():.0%}"
     )

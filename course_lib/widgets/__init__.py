@@ -16,15 +16,20 @@ In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 
 from course_lib.widgets.forward_pass import forward_pass_explorer, forward_pass_static
+from course_lib.widgets.learning_rate import learning_rate_explorer, learning_rate_static
 from course_lib.widgets.line_fit import line_fit_explorer, line_fit_static
 from course_lib.widgets.linear_map import linear_map_explorer, linear_map_static
 from course_lib.widgets.matrix_ops import matrix_ops_explorer, matrix_ops_static
 from course_lib.widgets.neuron import neuron_explorer, neuron_static
+from course_lib.widgets.optimizer_race import optimizer_race_explorer, optimizer_race_static
+from course_lib.widgets.playground import playground_explorer, playground_static
 from course_lib.widgets.welcome import welcome_explorer, welcome_static
 
 __all__ = [
     "forward_pass_explorer",
     "forward_pass_static",
+    "learning_rate_explorer",
+    "learning_rate_static",
     "line_fit_explorer",
     "line_fit_static",
     "linear_map_explorer",
@@ -33,6 +38,10 @@ __all__ = [
     "matrix_ops_static",
     "neuron_explorer",
     "neuron_static",
+    "optimizer_race_explorer",
+    "optimizer_race_static",
+    "playground_explorer",
+    "playground_static",
     "welcome_explorer",
     "welcome_static",
 ]

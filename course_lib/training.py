@@ -39,9 +39,9 @@ class History:
     (cumulative), ``step_time`` (wall seconds of the step), ``elapsed`` (cumulative training
     seconds, without validation and callbacks). Per completed epoch: ``epoch_loss`` (the mean loss
     over the epoch's examples), ``val_accuracy`` (if validation data was given), ``epoch_end``
-    (index of the epoch's last step). ``diverged_at``: None, or the index the first step with a
-    non-finite loss (or one above ``max_loss``) would have had; that step is not recorded, so
-    then ``len(step_loss) == diverged_at``.
+    (index of the epoch's last step). ``diverged_at``: None, or the index that the first step
+    with a non-finite loss (or one above ``max_loss``) would have had; that step is not recorded,
+    so then ``len(step_loss) == diverged_at``. ``steps_per_epoch``: ceil(N / batch_size).
     """
 
     steps_per_epoch: int
@@ -89,16 +89,16 @@ class History:
         self.epoch_end = np.asarray(self.epoch_end, dtype=np.int64)
 
 
-def _loss_pair(loss):
+def _loss_pair(func: str, loss):
     if isinstance(loss, str):
         try:
             return get_loss(loss), loss.lower()
         except ValueError as exc:
-            raise ValueError(f"train: loss {exc}".replace("get_loss: ", "")) from None
+            raise ValueError(f"{func}: loss {exc}".replace("get_loss: ", "")) from None
     if isinstance(loss, tuple) and len(loss) == 2 and all(callable(g) for g in loss):
         return loss, None
     raise TypeError(
-        "train: loss should be a name such as 'softmax_cross_entropy' or a pair "
+        f"{func}: loss should be a name such as 'softmax_cross_entropy' or a pair "
         f"(loss, loss_grad) of functions of (output, y), got {type(loss).__name__}."
     )
 
@@ -162,7 +162,7 @@ def train(
     """
     _check_model(model)
     X = as_array("train", "X", X, ndim=2)
-    (f, f_grad), loss_name = _loss_pair(loss)
+    (f, f_grad), loss_name = _loss_pair("train", loss)
     y = _targets("train", "y", y, len(X), loss_name)
     if not hasattr(optimizer, "step"):
         raise TypeError(
@@ -324,7 +324,7 @@ def evaluate(model, X, y, loss=None) -> dict:
     """
     result = {"accuracy": accuracy(model, X, y)}
     if loss is not None:
-        (f, _), loss_name = _loss_pair(loss)
+        (f, _), loss_name = _loss_pair("evaluate", loss)
         X = as_array("evaluate", "X", X, ndim=2)
         y = _targets("evaluate", "y", y, len(X), loss_name)
         out = model.forward(X)

@@ -1,6 +1,10 @@
 """Data sets: shapes, reproducibility, splitting, scaling, and the shipped digits file."""
 
+import gzip
+import hashlib
+import importlib.util
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -120,3 +124,22 @@ def test_load_digits_reports_a_missing_file(tmp_path):
 def test_generators_need_an_explicit_rng():
     with pytest.raises(TypeError, match="make_moons: rng should be a numpy Generator"):
         ds.make_moons(10, 0.1)
+
+
+def _make_digits_module():
+    path = Path(__file__).resolve().parents[1] / "tools" / "make_digits.py"
+    spec = importlib.util.spec_from_file_location("make_digits", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_digits_rebuilds_the_shipped_file_byte_for_byte(tmp_path, capsys):
+    images, labels = ds.load_digits()
+    table = np.column_stack([images.reshape(-1, 64), labels]).astype(int)
+    csv = tmp_path / "digits.csv.gz"
+    with gzip.open(csv, "wt") as fh:  # the layout of scikit-learn's digits.csv.gz
+        np.savetxt(fh, table, fmt="%d", delimiter=",")
+    blob = _make_digits_module().convert(csv)
+    assert blob == ds.DIGITS_PATH.read_bytes()
+    assert hashlib.sha256(blob).hexdigest() == ds.DIGITS_SHA256

@@ -30,7 +30,7 @@ import numpy as np
 from .plotting.style import PALETTE
 from .validation import check_int, check_positive
 
-__all__ = ["frame_indices", "animate", "export_html"]
+__all__ = ["frame_indices", "freeze_layout", "animate", "export_html"]
 
 
 def frame_indices(num_frames: int, max_frames: int) -> list[int]:
@@ -46,9 +46,22 @@ def frame_indices(num_frames: int, max_frames: int) -> list[int]:
     return sorted({int(round(v)) for v in np.linspace(0, n - 1, m)})
 
 
-def _png_bytes(fig, dpi=None) -> bytes:
+def freeze_layout(fig):
+    """Lay the figure out once (one draw), then keep those positions for every later draw.
+
+    With ``layout="constrained"`` every draw first re-solves the layout, which costs about as
+    much as the drawing itself; a figure whose artists only change values (a widget, an
+    animation) does not need that. Returns ``fig``. Undo with
+    ``fig.set_layout_engine("constrained")``.
+    """
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    return fig
+
+
+def _png_bytes(fig) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi if dpi is not None else fig.dpi)
+    fig.savefig(buf, format="png", dpi=fig.dpi)
     return buf.getvalue()
 
 
@@ -59,7 +72,8 @@ def animate(fig, update, num_frames, interval_ms=200, description="step", start=
     without creating new ones. Returns an ``ipywidgets.VBox`` with CSS class
     ``course-explorer``; the slider has class ``course-main-slider`` and the Play button
     ``course-play``. Create the figure inside ``with plt.ioff():`` so that it appears only in
-    the box. ``interval_ms`` is the Play button's time between frames.
+    the box. ``interval_ms`` is the Play button's time between frames. The figure's layout is
+    frozen after the first frame (``freeze_layout``): each frame then skips the layout solver.
     """
     import ipywidgets as widgets
 
@@ -93,6 +107,7 @@ def animate(fig, update, num_frames, interval_ms=200, description="step", start=
 
     slider.observe(show, names="value")
     update(k0)
+    freeze_layout(fig)  # per-frame draws skip the layout solver
     draw()
     play.add_class("course-play")
     slider.add_class("course-main-slider")
@@ -120,8 +135,7 @@ class _AggFrames:
         self._saved = (fig.canvas, fig.dpi, fig.get_layout_engine())
         self.canvas = FigureCanvasAgg(fig)  # becomes fig.canvas until __exit__
         fig.set_dpi(self.dpi)
-        self.canvas.draw()  # lay out once ...
-        fig.set_layout_engine("none")  # ... then keep those positions
+        freeze_layout(fig)
         return self
 
     def rgb(self) -> np.ndarray:

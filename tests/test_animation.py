@@ -139,3 +139,15 @@ def test_animate_refuses_a_start_frame_past_the_end():
     ax, path, update = descent_animation(steps=3)
     with pytest.raises(ValueError, match="animate: start=9 but there are only 4 frames"):
         A.animate(ax.figure, update, len(path), start=9)
+
+
+def test_freeze_layout_keeps_the_axes_where_the_layout_engine_put_them():
+    ax, path, update = descent_animation(steps=3)
+    fig = ax.figure
+    fig.canvas.draw()
+    where = ax.get_position().bounds
+    A.freeze_layout(fig)
+    update(3)
+    fig.canvas.draw()
+    assert ax.get_position().bounds == pytest.approx(where)
+    assert not isinstance(fig.get_layout_engine(), matplotlib.layout_engine.ConstrainedLayoutEngine)

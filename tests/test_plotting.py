@@ -312,6 +312,21 @@ def test_plot_history_stops_a_diverged_curve_and_says_so():
     assert ax.lines[0].get_label() == "loss: final 5 (diverged at point 3)"
 
 
+def test_plot_history_reads_a_training_history_that_stopped_at_divergence():
+    training = pytest.importorskip("course_lib.training")
+    h = training.History(
+        steps_per_epoch=2,
+        step_loss=[1.0, 3.0, 40.0],
+        epoch_loss=[2.0],
+        examples_seen=[4, 8, 12],
+        elapsed=[0.1, 0.2, 0.3],
+        diverged_at=3,
+    )
+    ax = P.plot_history(h, x="examples")
+    assert list(ax.lines[0].get_xdata()) == [4, 8, 12]
+    assert ax.lines[0].get_label() == "loss: final 40 (diverged at step 3)"
+
+
 def test_plot_history_names_the_missing_key():
     with pytest.raises(ValueError, match=r"x='epoch' needs 'epoch_loss'.*\['step_loss'\]"):
         P.plot_history({"step_loss": [1.0]}, x="epoch")

@@ -29,7 +29,7 @@ def _as_dict(func, history) -> dict:
     if isinstance(history, Mapping):
         d = dict(history)
     else:
-        keys = ("step_loss", "epoch_loss", "examples_seen", "elapsed", "loss")
+        keys = ("step_loss", "epoch_loss", "examples_seen", "elapsed", "loss", "diverged_at")
         d = {k: getattr(history, k) for k in keys if getattr(history, k, None) is not None}
     if "step_loss" not in d and "loss" in d:
         d["step_loss"] = d["loss"]
@@ -67,12 +67,16 @@ def _curve(func, history, x):
     )
 
 
-def _label_for(label, ys, bad):
+def _label_for(label, ys, bad, diverged_at=None):
     name = label or "loss"
     if len(ys) == 0:
         return f"{name}: no finite values"
     text = f"{name}: final {ys[-1]:.3g}"
-    return text + (f" (diverged at point {bad + 1})" if bad is not None else "")
+    if bad is not None:
+        return text + f" (diverged at point {bad + 1})"
+    if diverged_at is not None:  # a History that stopped before recording the bad step
+        return text + f" (diverged at step {diverged_at})"
+    return text
 
 
 def plot_history(history, x="step", ax=None, label=None, log_y=None):
@@ -80,7 +84,8 @@ def plot_history(history, x="step", ax=None, label=None, log_y=None):
 
     ``history`` is a dict (or object) with 1-D arrays: ``step_loss`` (or ``loss``) of shape
     (S,), ``epoch_loss`` (E,), ``examples_seen`` and ``elapsed`` with one value per step
-    (or per epoch). ``x`` chooses the horizontal axis: 'step', 'epoch', 'examples', 'seconds'.
+    (or per epoch), and optionally ``diverged_at`` (a step number or None). ``x`` chooses
+    the horizontal axis: 'step', 'epoch', 'examples' or 'seconds'.
     ``log_y=None`` uses a log scale when the finite losses are positive and span more than a
     factor of 100. The legend gives each curve's final loss. Returns the Axes; each call on
     the same Axes adds one curve, and ``update_history`` changes a curve in place.
@@ -92,7 +97,8 @@ def plot_history(history, x="step", ax=None, label=None, log_y=None):
     arts = getattr(ax, "course_artists", None)
     if not (isinstance(arts, dict) and arts.get("kind") == "history"):
         arts = store(ax, "history", lines=[], x=x, title=ax.set_title(""))
-    line = ax.plot(pts[:, 0], pts[:, 1], label=_label_for(label, pts[:, 1], bad))[0]
+    stop = _as_dict(func, history).get("diverged_at")
+    line = ax.plot(pts[:, 0], pts[:, 1], label=_label_for(label, pts[:, 1], bad, stop))[0]
     line.course_label = label
     arts["lines"].append(line)
     y_ok = pts[:, 1]
@@ -121,7 +127,8 @@ def update_history(ax, history, x=None, index=-1):
     pts, bad = finite_prefix(np.column_stack([xs, ys]))
     line = arts["lines"][index]
     line.set_data(pts[:, 0], pts[:, 1])
-    line.set_label(_label_for(line.course_label, pts[:, 1], bad))
+    stop = _as_dict(func, history).get("diverged_at")
+    line.set_label(_label_for(line.course_label, pts[:, 1], bad, stop))
     ax.relim()
     ax.autoscale_view()
     ax.legend(fontsize=9)

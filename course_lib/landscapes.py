@@ -199,7 +199,8 @@ class DoubleWell1D:
     r"""A tilted double well $f(x) = \tfrac14 x^4 - x^2 + t\,x$ with two minima.
 
     With the default tilt $t = 0.3$ the left well is deeper (the global minimum) and the right one
-    is a local minimum that traps a start on the right.
+    is a local minimum that traps a start on the right. Two wells exist while
+    $|t| < \sqrt{32/27} \approx 1.09$; beyond that ``minima`` holds just one point.
     """
 
     def __init__(self, tilt: float = 0.3):

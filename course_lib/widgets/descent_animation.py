@@ -1,0 +1,118 @@
+"""Lesson 5 animation: gradient descent walking down a 1-D curve or a 2-D bowl, step by step.
+
+``descent_animation(surface, lr, num_steps)`` runs ``landscapes.descend`` with
+``optimizers.GradientDescent`` once, draws the landscape once (``learning_rate.draw_landscape``)
+and returns ``animation.animate``'s Play + slider box, whose frame k shows the first k steps.
+A walk that diverges is cut where it blew up, so nothing infinite is drawn, and the title says
+so. ``descent_animation_static`` shows a few frames of the same walk side by side.
+
+Shapes: a 2-D path is (K+1, 2), a 1-D path (K+1,), start included.
+"""
+
+from course_lib.animation import animate
+from course_lib.landscapes import descend
+from course_lib.optimizers import GradientDescent
+from course_lib.plotting import small_multiples, update_loss_surface
+from course_lib.validation import check_int, check_positive
+from course_lib.widgets._base import new_figure
+from course_lib.widgets.learning_rate import draw_landscape, lean_ticks, path_xy
+
+__all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animation_static"]
+
+
+def descent_run(surface, lr: float, num_steps: int, start=None):
+    r"""The walk $\theta_{k+1} = \theta_k - \eta \nabla f(\theta_k)$; a ``DescentResult``.
+
+    ``surface``: a ``landscapes`` surface (2-D) or 1-D function; ``start``: None (its default).
+    Stops, without a warning, once the loss exceeds 1000 times the starting loss.
+    """
+    lr = check_positive("descent_animation", "lr", lr)
+    num_steps = check_int("descent_animation", "num_steps", num_steps, minimum=1)
+    start = surface.default_start if start is None else start
+    f0 = float(surface.value(start))
+    return descend(surface, start, GradientDescent(lr), num_steps, max_value=max(1e3 * f0, 1e-12))
+
+
+def _title(run, lr: float, k: int) -> str:
+    shown = min(k, len(run.path) - 1)
+    text = f"η = {lr:.3g}: step {shown}, loss {run.losses[shown]:.3g}"
+    if run.diverged_at is not None and k >= run.diverged_at:
+        text += f"; diverged at step {run.diverged_at}"
+    return text
+
+
+def _draw(ax, surface, run, lr: float, k: int, line) -> None:
+    shown = min(k, len(run.path) - 1) + 1
+    if hasattr(ax, "course_artists"):
+        update_loss_surface(ax, run.path[:shown], title=_title(run, lr, k))
+    else:
+        line.set_data(*path_xy(surface, run.path[:shown]))
+        ax.set_title(_title(run, lr, k))
+
+
+def plot_descent(surface, lr: float, num_steps: int = 20, start=None, ax=None):
+    """Draw ``surface`` and the whole gradient-descent walk on it; returns the Axes.
+
+    The title gives the learning rate, the steps and the loss reached (or where it diverged),
+    computed from the walk itself. Use with ``plotting.small_multiples`` for side-by-side runs.
+    """
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(4.0, 3.6), layout="constrained")
+    run = descent_run(surface, lr, num_steps, start)
+    draw_landscape(ax, surface, n=60)
+    line = None
+    if not hasattr(ax, "course_artists"):
+        (line,) = ax.plot([], [], "o-", color="crimson", ms=4, lw=1)
+    _draw(ax, surface, run, lr, num_steps, line)
+    ax.title.set_fontsize(9)
+    lean_ticks(ax)
+    return ax
+
+
+def descent_animation(surface, lr: float, num_steps: int = 20, start=None, interval_ms: int = 300):
+    """Play gradient descent on ``surface`` one step per frame (frame 0 is the start).
+
+    Returns the ``animation.animate`` box (``.course_slider``, ``.course_play``); its
+    ``.update(k)`` shows frame k and ``.figure`` is the figure.
+    """
+    run = descent_run(surface, lr, num_steps, start)
+    fig, ax = new_figure(4.6, 3.8)
+    draw_landscape(ax, surface)
+    line = None
+    if not hasattr(ax, "course_artists"):
+        (line,) = ax.plot([], [], "o-", color="crimson", ms=5, lw=1.2)
+    ax.title.set_fontsize(10)
+    lean_ticks(ax)
+    fig.tight_layout()
+
+    def update(k: int) -> None:
+        _draw(ax, surface, run, lr, int(k), line)
+
+    box = animate(fig, update, num_steps + 1, interval_ms=interval_ms, description="step")
+    box.update, box.figure, box.run = update, fig, run
+    return box
+
+
+def descent_animation_static(surface, lr: float, num_steps: int = 20, frames=None, start=None):
+    """A few frames of the same walk side by side (default: 0, 1, 2, 5 and ``num_steps``).
+
+    Returns the Figure (``plotting.small_multiples``).
+    """
+    run = descent_run(surface, lr, num_steps, start)
+    frames = [0, 1, 2, 5, num_steps] if frames is None else [int(k) for k in frames]
+    frames = sorted({min(max(k, 0), num_steps) for k in frames})
+
+    def panel(k, ax):
+        draw_landscape(ax, surface, n=60)
+        line = None
+        if not hasattr(ax, "course_artists"):
+            (line,) = ax.plot([], [], "o-", color="crimson", ms=4, lw=1)
+        _draw(ax, surface, run, lr, k, line)
+        ax.title.set_fontsize(9)
+        lean_ticks(ax)
+
+    return small_multiples(
+        panel, [{"k": k} for k in frames], ncols=len(frames), panel_size=(2.6, 2.5)
+    )

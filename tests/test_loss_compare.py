@@ -126,3 +126,75 @@ def test_train_sigmoid_classifier_explains_bad_input(kwargs, error, words):
     args.update(kwargs)
     with pytest.raises(error, match=words.replace("(", r"\(").replace(")", r"\)")):
         train_sigmoid_classifier(**args)
+
+
+# ---- the pictures (course_lib.widgets.loss_curves) ---------------------------------------------
+
+
+@pytest.fixture
+def runs_and_data(rng):
+    X, y = two_clusters(20, rng=rng)
+    return compare_losses(X, y, num_steps=30), X, y
+
+
+def test_loss_race_animation_moves_each_curve_to_its_run_s_step(runs_and_data):
+    import matplotlib.pyplot as plt
+
+    from course_lib.widgets.loss_curves import loss_race_animation
+
+    runs, X, y = runs_and_data
+    fig, update, num_frames = loss_race_animation(runs, X, y)
+    try:
+        assert num_frames == 31
+        update(30)
+        for ax, name in zip(fig.axes, ("mse", "binary_cross_entropy"), strict=True):
+            line = ax.get_lines()[-1]
+            xs, ps = line.get_data()
+            w, b = runs[name]["W"][30, 0], runs[name]["b"][30]
+            np.testing.assert_allclose(ps, 1 / (1 + np.exp(-(w * xs + b))))
+            assert "step 30" in ax.get_title()
+    finally:
+        plt.close(fig)
+
+
+def test_loss_race_static_draws_both_runs_on_three_panels(runs_and_data):
+    import matplotlib.pyplot as plt
+
+    from course_lib.widgets.loss_curves import loss_race_static
+
+    runs, _, _ = runs_and_data
+    fig = loss_race_static(runs)
+    try:
+        assert len(fig.axes) == 3
+        for ax in fig.axes:
+            assert len(ax.get_lines()) == 2
+            for line in ax.get_lines():
+                assert np.all(np.isfinite(line.get_ydata()))
+    finally:
+        plt.close(fig)
+
+
+def test_loss_shapes_static_plots_only_finite_values():
+    import matplotlib.pyplot as plt
+
+    from course_lib.widgets.loss_curves import loss_shapes_static
+
+    fig = loss_shapes_static()
+    try:
+        assert len(fig.axes) == 3
+        for ax in fig.axes:
+            for line in ax.get_lines():
+                assert np.all(np.isfinite(np.asarray(line.get_ydata(), dtype=float)))
+    finally:
+        plt.close(fig)
+
+
+def test_loss_curves_refuse_something_that_is_not_compare_losses_output(rng):
+    from course_lib.widgets.loss_curves import loss_race_animation, loss_race_static
+
+    X, y = two_clusters(6, rng=rng)
+    with pytest.raises(TypeError, match="compare_losses"):
+        loss_race_static({"mse": {}})
+    runs = compare_losses(np.hstack([X, X]), y, num_steps=1)
+    with pytest.raises(ValueError, match="one-feature"):
+        loss_race_animation(runs, np.hstack([X, X]), y)

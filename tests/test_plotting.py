@@ -154,6 +154,15 @@ def test_update_network_restyles_the_same_edges_and_rewrites_values():
     assert ax.course_artists["texts"][1][0].get_text() == "0.25"
 
 
+def test_plot_network_writes_values_only_where_the_nodes_have_room(rng):
+    sizes = [64, 16, 10]
+    values = [rng.random(n) for n in sizes]
+    ax = P.plot_network(sizes, values=values)
+    assert [len(t) for t in ax.course_artists["texts"]] == [0, 0, 0]
+    small = P.plot_network([20, 5, 3], values=[rng.random(n) for n in (20, 5, 3)])
+    assert [len(t) for t in small.course_artists["texts"]] == [0, 5, 3]
+
+
 def test_plot_network_names_a_transposed_weight_matrix():
     with pytest.raises(ValueError, match=r"weights\[0\] has shape \(2, 3\).*transposed"):
         P.plot_network([2, 3], weights=[np.ones((2, 3))])

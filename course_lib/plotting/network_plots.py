@@ -5,7 +5,7 @@ per node, so ``W[i, j]`` is the edge from node j of the previous layer to node i
 width shows ``|W[i, j]|`` and its colour the sign (blue negative, red positive, scaled by the
 largest weight in the picture). All edges are one LineCollection, so ``update_network`` can
 restyle thousands of them in one call. Values on nodes are written only for layers of at most
-``max_text_nodes`` nodes.
+``max_text_nodes`` nodes (and only when no layer has more than twice that, so nodes have room).
 """
 
 import numpy as np
@@ -97,12 +97,17 @@ def plot_network(layer_sizes, weights=None, values=None, ax=None, max_width=4.0,
     ]
     edges = LineCollection(segments, colors=COLORS["grey"], linewidths=1.0, zorder=1)
     ax.add_collection(edges)
-    big = max(sizes) > max_text_nodes
+    # values are written on a layer's nodes only if it is small and the nodes have room
+    roomy = max(sizes) <= 2 * max_text_nodes
+    with_text = [roomy and n <= max_text_nodes for n in sizes]
     all_pos = np.vstack(pos)
+    node_size = np.concatenate(
+        [np.full(n, 700 if t else 120) for n, t in zip(sizes, with_text, strict=True)]
+    )
     nodes = ax.scatter(
         all_pos[:, 0],
         all_pos[:, 1],
-        s=120 if big else 700,
+        s=node_size,
         c="white",
         edgecolors="black",
         linewidths=1.2,
@@ -110,9 +115,9 @@ def plot_network(layer_sizes, weights=None, values=None, ax=None, max_width=4.0,
     )
     texts = [
         [ax.text(x, y, "", ha="center", va="center", fontsize=9, zorder=3) for x, y in p]
-        if len(p) <= max_text_nodes
+        if t
         else []
-        for p in pos
+        for p, t in zip(pos, with_text, strict=True)
     ]
     bottom = -max(sizes) / 2.0 - 0.2
     names = ["input"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]

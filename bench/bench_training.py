@@ -13,11 +13,12 @@ Reported:
 - training seconds (accuracy checks excluded) and epochs until test accuracy first reaches 97 %
   and 98 %, checked once per epoch, and the best test accuracy seen.
 
-How the seed and lr were chosen (honestly reported): on this split a plain MLP without
-regularisation plateaus at 96.7-97.8 % test accuracy (350-352 of 360 right); 98 % (353) is at the
-edge. Searching lr in {1e-3, 2e-3, 3e-3, 5e-3} and init/shuffle seeds 0-11, only seed 3 (lr 2e-3
-and 3e-3) and seed 5 (lr 5e-3) ever touch 98.05 %, and briefly (around epoch 10, back to ~97.5 %
-later). SEED = 3, LR = 3e-3 is that configuration; 97 % is the robust figure.
+How the accuracy is reported (honestly): on one 360-image test set a single mistake is 0.28 %,
+and which images land in the test set moves the plateau of this plain MLP by about 1 %: over
+five stratified splits (seeds 0-4, init seed 0) it levels off between 97 % (split 0, the hardest)
+and 98.5 %. So the time-to-accuracy figures are given for each of the five splits, with the count
+of splits that reach 98 % within one second of training (training stops at 98 %). Neither the
+splits nor the init seed were searched to make a target.
 """
 
 import time
@@ -29,20 +30,21 @@ from course_lib.network import MLP
 from course_lib.optimizers import Adam
 
 SPLIT_SEED = 0  # fixed: the split is never tuned
-SEED = 3  # weights and batch order; see the module docstring for how it was chosen
+SEED = 0  # weights and batch order (not tuned)
+SPLITS = range(5)  # stratified 80/20 splits reported for time-to-accuracy
 LR = 3e-3
 BATCH = 32
 SPEED_EPOCHS = 10
 REPEATS = 5  # speed runs alternate library / bare loop; the best of each is kept
-MAX_EPOCHS = 40
-TARGETS = (0.97, 0.98)
+MAX_EPOCHS = 25
+TARGET = 0.98
 
 
-def _data():
+def _data(split_seed: int = SPLIT_SEED):
     images, labels = datasets.load_digits()
     X = images.reshape(len(images), 64)
     X_tr, X_te, y_tr, y_te = datasets.train_test_split(
-        X, labels, 0.2, np.random.default_rng(SPLIT_SEED), stratify=True
+        X, labels, 0.2, np.random.default_rng(split_seed), stratify=True
     )
     X_tr, _, _, X_te = datasets.standardize(X_tr, X_te)
     return X_tr, X_te, y_tr, y_te
@@ -114,10 +116,10 @@ def _speed_bare(X, y):
 
 
 def _time_to_targets(X_tr, y_tr, X_te, y_te):
-    """Train once, checking test accuracy per epoch, until the highest target is reached."""
+    """Train once, checking test accuracy per epoch; return (accuracies, training seconds)."""
 
     def not_yet(history, model):
-        return history.val_accuracy[-1] < max(TARGETS)  # returning False stops training
+        return history.val_accuracy[-1] < TARGET  # returning False stops training
 
     hist = training.train(
         _model(),
@@ -132,18 +134,30 @@ def _time_to_targets(X_tr, y_tr, X_te, y_te):
         y_val=y_te,
         callback=not_yet,
     )
-    acc, secs = hist.val_accuracy, hist.x("seconds", per="epoch")
-    lines = []
-    for target in TARGETS:
-        hit = np.flatnonzero(acc >= target)
-        s, e = (float(secs[hit[0]]), float(hit[0] + 1)) if len(hit) else (np.nan, np.nan)
+    return np.asarray(hist.val_accuracy), hist.x("seconds", per="epoch")
+
+
+def _accuracy_lines() -> list[tuple[str, float, str]]:
+    lines, best, fast = [], [], 0
+    for split in SPLITS:
+        X_tr, X_te, y_tr, y_te = _data(split)
+        acc, secs = _time_to_targets(X_tr, y_tr, X_te, y_te)
+        best.append(float(acc.max()))
+        hit = np.flatnonzero(acc >= TARGET)
+        seconds = float(secs[hit[0]]) if len(hit) else float("nan")
+        fast += bool(len(hit)) and seconds <= 1.0
         lines += [
-            (f"training seconds to {target:.0%} test accuracy", s, "s"),
-            (f"training epochs to {target:.0%} test accuracy", e, "epochs"),
+            (f"digits_split{split}_seconds_to_98pct_test_accuracy", seconds, "s"),
+            (
+                f"digits_split{split}_epochs_to_98pct",
+                float(hit[0] + 1) if len(hit) else np.nan,
+                "epochs",
+            ),
+            (f"digits_split{split}_best_test_accuracy_until_98pct", best[-1], "fraction"),
         ]
-    lines.append(
-        ("training best test accuracy (checked once per epoch)", float(acc.max()), "fraction")
-    )
+    lines += [
+        ("digits_splits_reaching_98pct_within_1s", float(fast), f"of {len(SPLITS)}"),
+    ]
     return lines
 
 
@@ -158,11 +172,11 @@ def run() -> list[tuple[str, float, str]]:
         bare_rate = max(bare_rate, rate)
     diff = max(float(np.max(np.abs(lib_params[k] - bare_params[k]))) for k in lib_params)
     return [
-        ("training digits MLP 64-128-10 course_lib", lib_rate, "samples/s"),
-        ("training digits MLP 64-128-10 bare NumPy loop", bare_rate, "samples/s"),
-        ("training course_lib / bare NumPy speed ratio", lib_rate / bare_rate, "x"),
-        ("training course_lib vs bare NumPy max parameter difference", diff, "abs"),
-        *_time_to_targets(X_tr, y_tr, X_te, y_te),
+        ("digits_mlp_64_128_10_course_lib_throughput", lib_rate, "samples/s"),
+        ("digits_mlp_64_128_10_bare_numpy_throughput", bare_rate, "samples/s"),
+        ("digits_course_lib_over_bare_numpy_speed_ratio", lib_rate / bare_rate, "x"),
+        ("digits_course_lib_vs_bare_numpy_max_param_diff", diff, "abs"),
+        *_accuracy_lines(),
     ]
 
 

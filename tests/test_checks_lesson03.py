@@ -158,3 +158,7 @@ def test_checkers_print_one_line_per_case(capsys):
     out = capsys.readouterr().out
     assert out.count("✓") == 2
     assert "All correct" in out
+
+
+def test_check_neuron_hands_arrays_to_the_learner_so_matmul_works():
+    assert L.check_neuron(lambda x, w, b: 1 / (1 + np.exp(-(w @ x + b))), verbose=False).passed

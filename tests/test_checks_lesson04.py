@@ -157,3 +157,16 @@ def test_check_loss_choice_explains_each_wrong_task():
     assert "binary (two classes) or softmax" in notes["which digit 0-9 is in an image"]
     assert "number on a scale" in notes["price of a house in euros"]
     assert notes["tomorrow's temperature"] == ""
+
+
+def test_checkers_hand_arrays_to_the_learner_so_array_arithmetic_works():
+    def strict_mse(y_hat, y):
+        assert isinstance(y_hat, np.ndarray) and isinstance(y, np.ndarray)
+        return np.mean((y_hat - y) ** 2)
+
+    def strict_bce(p, y):
+        assert isinstance(p, np.ndarray) and isinstance(y, np.ndarray)
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    assert L.check_mse(strict_mse, verbose=False).status == "passed"
+    assert L.check_binary_cross_entropy(strict_bce, verbose=False).status == "passed"

@@ -91,9 +91,11 @@ def test_explorer_controls_move_the_view():
     assert box.controls["entry"].max == 7  # the (2, 4) result has 8 entries
     box.controls["entry"].value = 3
     assert "(3 + 7 + 11) / 3 = 7" in box.caption.value
-    box.controls["op"].value = "max"  # a new op starts again at entry 0
-    assert box.controls["entry"].value == 0
-    assert "max(0, 4, 8) = 8" in box.caption.value
+    box.controls["op"].value = "max"  # same result shape: the entry stays
+    assert "max(3, 7, 11) = 11" in box.caption.value
+    box.controls["axis"].value = 0  # a new shape: back to entry 0
+    assert box.controls["entry"].value == 0 and box.controls["entry"].max == 11
+    assert "max(0, 12) = 12" in box.caption.value
 
 
 def test_static_companion_has_one_row_per_axis():

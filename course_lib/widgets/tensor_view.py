@@ -158,7 +158,7 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
         update()
 
     axis_slider.observe(restart, names="value")
-    op_menu.observe(restart, names="value")
+    op_menu.observe(lambda _change: update(), names="value")  # same shape: keep the entry
     entry_slider.observe(lambda ch: update(entry=ch["new"]), names="value")
     update(axis, 0, op)
     box = explorer_box(

@@ -59,12 +59,6 @@ def freeze_layout(fig):
     return fig
 
 
-def _png_bytes(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=fig.dpi)
-    return buf.getvalue()
-
-
 def animate(fig, update, num_frames, interval_ms=200, description="step", start=0):
     """A Play button and a frame slider that redraw ``fig`` in place with ``update(k)``.
 
@@ -99,7 +93,9 @@ def animate(fig, update, num_frames, interval_ms=200, description="step", start=
         view = widgets.Image(format="png")
 
         def draw():
-            view.value = _png_bytes(fig)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=fig.dpi)
+            view.value = buf.getvalue()
 
     def show(change):
         update(change["new"])

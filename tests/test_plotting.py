@@ -280,6 +280,14 @@ def test_plot_loss_surface_uses_log_spaced_levels_for_a_steep_valley():
     assert np.allclose(np.diff(bowl_levels), np.diff(bowl_levels)[0])  # linear
 
 
+def test_plot_loss_surface_masks_where_the_loss_is_not_defined():
+    ax = P.plot_loss_surface(lambda a, b: np.log(a) + b**2, [[1.0, 1.0], [-1.0, 0.5]])
+    filled = ax.course_artists["filled"]
+    assert np.all(np.isfinite(filled.levels))
+    assert ax.get_title() == "1 steps, L undefined here"
+    ax.figure.canvas.draw()
+
+
 def test_plot_loss_surface_refuses_a_grid_of_the_wrong_shape():
     with pytest.raises(ValueError, match=r"L has shape \(5, 7\); expected"):
         P.plot_loss_surface((np.arange(5.0), np.arange(7.0), np.zeros((5, 7))))

@@ -233,7 +233,7 @@ def update_loss_surface(ax, path, lr=None, title=None):
             if arts["value_fn"] is not None:
                 with np.errstate(all="ignore"):
                     loss = float(arts["value_fn"](P[-1, 0], P[-1, 1]))
-                title += f", L = {loss:.3g}"
+                title += f", L = {loss:.3g}" if np.isfinite(loss) else ", L undefined here"
             if bad is not None:
                 title += f"; diverged (NaN/inf) at step {bad}"
     arts["title"].set_text(title)

@@ -12,7 +12,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.extra.numpy import arrays  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.image import AxesImage  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
 
@@ -221,6 +225,28 @@ def test_update_line_fit_resizes_the_same_squares_and_retitles():
     assert ax.get_title().startswith("MSE = 0 ")
     line_x, line_y = ax.course_artists["line"].get_data()
     assert np.allclose(line_y, 2 * np.asarray(line_x) + 1)
+
+
+finite = st.floats(-50, 50, allow_nan=False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    arrays(np.float64, 6, elements=finite), arrays(np.float64, 6, elements=finite), finite, finite
+)
+def test_line_fit_mean_square_area_is_the_mse_in_the_title(x, y, slope, intercept):
+    ax = P.plot_line_fit(x, y, slope, intercept, ax=Figure().add_subplot())
+    areas = [s.get_width() * s.get_height() for s in ax.course_artists["squares"]]
+    mse = np.mean((slope * x + intercept - y) ** 2)
+    assert np.mean(areas) == pytest.approx(mse, rel=1e-9, abs=1e-9)
+    assert ax.get_title().startswith(f"MSE = {ax.course_artists['mse']:.3g} ")
+
+
+@settings(max_examples=25, deadline=None)
+@given(arrays(np.float64, st.integers(1, 30), elements=st.sampled_from([1.0, 0.5, np.nan, np.inf])))
+def test_history_curves_never_hand_nan_or_inf_to_matplotlib(loss):
+    ax = P.plot_history({"step_loss": loss}, ax=Figure().add_subplot(), log_y=False)
+    assert_lines_finite(ax)
 
 
 def test_plot_line_fit_refuses_x_and_y_of_different_lengths():

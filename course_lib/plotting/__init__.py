@@ -14,6 +14,23 @@ Every helper follows one pattern:
   ``set_text``). A widget calls ``plot_x`` once, then ``update_x`` per slider event followed
   by ``fig.canvas.draw_idle()``; it never re-plots.
 
+Keys of ``ax.course_artists`` (besides ``"kind"`` and ``"title"``, the title Text), by helper:
+
+=========================  =================================================================
+plot_vectors               arrows (FancyArrowPatch list), texts, origin
+plot_matrix                cells, texts ((R, C) object arrays of Rectangle / Text), shape
+plot_tensor                cells, texts (per slice k: lists of R*C artists), shape (K, R, C)
+plot_network               edges (one LineCollection), nodes (PathCollection), texts (per
+                           layer, empty for layers without values), sizes
+plot_activation            f_line, grad_line, marker (Line2D)
+plot_line_fit              points, line, squares (Rectangle per point), x, y, mse
+plot_loss_surface          filled, lines (contour sets), path, start, end (Line2D), value_fn
+plot_history               lines (one Line2D per curve), x
+plot_decision_boundary     image (AxesImage of the class grid), points, grid, shape, X, y
+plot_digits                image (one mosaic), texts, frames (Rectangle per tile), labels
+plot_confusion_matrix      image, texts ((K, K) object array)
+=========================  =================================================================
+
 Importing this package changes nothing global; ``use_course_style()`` is opt-in.
 Helpers take plain NumPy arrays and do not need the maths modules.
 """

@@ -64,7 +64,7 @@ def plot_vectors(vectors, ax=None, labels=None, origin=(0.0, 0.0), colors=None):
     ax.axhline(0, color=COLORS["grey"], lw=0.8)
     ax.axvline(0, color=COLORS["grey"], lw=0.8)
     _set_vector_limits(ax, o, o + V)
-    store(ax, "vectors", arrows=arrows, texts=texts, origin=o)
+    store(ax, "vectors", arrows=arrows, texts=texts, origin=o, title=ax.title)
     return ax
 
 

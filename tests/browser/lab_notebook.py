@@ -1,0 +1,303 @@
+"""Drive one notebook in JupyterLab as a learner would, and say what went wrong.
+
+Used by the browser tests and by ``bench/bench_browser.py``. ``page`` is a Playwright
+``Page``; ``server`` a :class:`tests.browser.lab_server.LabServer`. Cells are run from the
+menu (Run > Run All Cells), sliders are moved with the keyboard on their focused handle, Play
+is clicked. The cell models (outputs, tags, execution counts) are read through
+``window.jupyterapp``, which the test server exposes.
+
+Explorers follow the conventions of ``course_lib/widgets/_base.py``: root CSS classes
+``course-explorer`` and ``explorer-<name>``, main slider ``course-main-slider``, Play button
+``course-play``; the figure is the first ``<canvas>`` of the ipympl widget inside the root.
+"""
+
+import statistics
+import time
+from pathlib import Path
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+# Finds the notebook panel for a path among the main-area widgets (a JS statement).
+FIND_PANEL = """
+  const findPanel = (path) => !window.jupyterapp ? undefined
+    : Array.from(window.jupyterapp.shell.widgets('main'))
+    .find((w) => w.context && w.context.path === path && w.content && w.content.widgets);
+  const p = findPanel(path);
+"""
+
+
+def on_panel(body: str) -> str:
+    """JS function source ``(path) => {...}`` whose ``body`` sees the notebook panel as ``p``."""
+    return "(path) => {" + FIND_PANEL + body + "}"
+
+
+KERNEL_READY = on_panel("""
+  if (!p || !p.context.isReady) return false;
+  const s = p.sessionContext.session;
+  return !!(s && s.kernel && s.kernel.status === 'idle'
+            && s.kernel.connectionStatus === 'connected');
+""")
+RUN_STATE = on_panel("""
+  const cells = p.content.widgets.filter((c) => c.model.type === 'code');
+  const busy = cells.some((c) => c.model.executionState === 'running'
+    || /\\[\\*\\]/.test((c.node.querySelector('.jp-InputArea-prompt') || {}).textContent || ''));
+  const k = p.sessionContext.session && p.sessionContext.session.kernel;
+  const ran = cells.filter((c) => c.model.executionCount !== null).length;
+  return {busy, kernel: k ? k.status : 'none', ran, code: cells.length};
+""")
+REPORT = on_panel("""
+  return p.content.widgets.map((c, index) => {
+    const m = c.model;
+    const cell = {index, type: m.type, tags: m.getMetadata('tags') || [],
+                  source: m.sharedModel.getSource().slice(0, 100)};
+    if (m.type !== 'code') return cell;
+    const area = c.node.querySelector('.jp-OutputArea');
+    const shown = area ? [...area.querySelectorAll('.jp-OutputArea-output')] : [];
+    const text = (o) => Array.isArray(o.text) ? o.text.join('') : (o.text || '');
+    cell.count = m.executionCount;
+    cell.outputs = m.outputs.toJSON().map((o) => ({type: o.output_type, name: o.name || null,
+      ename: o.ename || null, evalue: o.evalue || null, text: text(o).slice(0, 400),
+      widget: !!(o.data && o.data['WIDGET_MIME'])}));
+    cell.renderedWidgets = shown.filter((e) => (e.matches('.jupyter-widgets')
+      || e.querySelector('.jupyter-widgets')) && e.getBoundingClientRect().height > 0).length;
+    cell.shownText = area ? area.innerText.slice(0, 2000) : '';
+    return cell;
+  });
+""").replace("WIDGET_MIME", WIDGET_MIME)
+SHUT_DOWN = on_panel("return p ? p.sessionContext.shutdown() : null;")
+# Arms a probe on a canvas: the first keydown stamps t0, the first animation frame whose
+# pixels differ from the armed picture stamps t1 (both performance.now() in the page).
+ARM_PROBE = """
+(canvas) => {
+  const ctx = canvas.getContext('2d');
+  const grab = () => ({w: canvas.width, h: canvas.height,
+    px: new Uint32Array(ctx.getImageData(0, 0, canvas.width, canvas.height).data.buffer)});
+  const differs = (a, b) => {
+    if (a.w !== b.w || a.h !== b.h) return true;
+    for (let i = 0; i < a.px.length; i++) if (a.px[i] !== b.px[i]) return true;
+    return false;
+  };
+  const probe = {t0: null, t1: null, base: grab()};
+  window.__coursePixelProbe = probe;
+  document.addEventListener('keydown', () => { probe.t0 = performance.now(); },
+                            {capture: true, once: true});
+  const tick = () => {
+    if (probe.t0 !== null && differs(grab(), probe.base)) { probe.t1 = performance.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+# Resolves once the canvas has kept the same pixels for `frames` animation frames.
+WAIT_QUIET = """
+(canvas, frames) => new Promise((resolve) => {
+  const ctx = canvas.getContext('2d');
+  let last = null, still = 0;
+  const started = performance.now();
+  const tick = () => {
+    const now = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let same = last !== null && last.length === now.length;
+    for (let i = 0; same && i < now.length; i += 4) if (now[i] !== last[i]) same = false;
+    still = same ? still + 1 : 0;
+    last = now;
+    if (still >= frames || performance.now() - started > 5000) resolve(still >= frames);
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+
+def open_notebook(page, server, rel_path: str, timeout: float = 120.0) -> None:
+    """Open ``rel_path`` (relative to the repo) in JupyterLab and wait for an idle kernel."""
+    page.goto(server.url(f"lab/tree/{rel_path}"), wait_until="domcontentloaded")
+    page.wait_for_function(KERNEL_READY, arg=rel_path, timeout=timeout * 1000, polling=250)
+
+
+def run_all_cells(page, rel_path: str, timeout: float = 300.0) -> dict:
+    """Click Run > Run All Cells and wait until nothing is running; returns the last state."""
+    page.locator(".jp-NotebookPanel .jp-Cell").first.click()
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.locator(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Run All Cells'))").click()
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < deadline:
+        state = page.evaluate(RUN_STATE, rel_path)
+        done = not state["busy"] and state["kernel"] == "idle" and state["ran"] > 0
+        quiet = quiet + 1 if done or state["code"] == 0 else 0
+        if quiet >= 3:
+            return state
+        time.sleep(0.3)
+    raise TimeoutError(f"{rel_path}: cells still running after {timeout:.0f} s: {state}")
+
+
+def cell_report(page, rel_path: str) -> list[dict]:
+    """One dict per cell: type, tags, source head; for code cells count, outputs, widgets."""
+    return page.evaluate(REPORT, rel_path)
+
+
+def notebook_problems(cells: list[dict]) -> list[str]:
+    """What a learner would see go wrong, one line per problem (empty when all is well).
+
+    A cell tagged ``raises-exception`` (nbval's tag) may show an error on purpose.
+    """
+    problems = []
+    for cell in cells:
+        if cell["type"] != "code":
+            continue
+        where = f"cell {cell['index']} ({cell['source'][:60]!r})"
+        if cell["count"] is None:
+            problems.append(f"{where} was not executed (its prompt is still [ ] or [*])")
+        for out in cell["outputs"]:
+            if out["type"] == "error" and "raises-exception" not in cell["tags"]:
+                problems.append(f"{where} raised {out['ename']}: {out['evalue']}")
+            elif out["type"] == "stream" and out["name"] == "stderr":
+                problems.append(f"{where} wrote to stderr: {out['text'][:300]!r}")
+        wanted = sum(out["widget"] for out in cell["outputs"])
+        if cell["renderedWidgets"] < wanted:
+            problems.append(f"{where}: only {cell['renderedWidgets']} of {wanted} widgets rendered")
+        for marker in ("Error displaying widget", "Loading widget"):
+            if marker in cell["shownText"]:
+                problems.append(f"{where} shows {marker!r}: {cell['shownText'][:300]!r}")
+    return problems
+
+
+def explorer_ids(page) -> list[str]:
+    """Name of every explorer on the page, in order (``name``, ``name#2`` for a repeat)."""
+    names = page.evaluate(
+        """() => [...document.querySelectorAll('.course-explorer')].map((e) =>
+             ([...e.classList].find((c) => c.startsWith('explorer-')) || 'explorer-unnamed')
+             .slice('explorer-'.length))"""
+    )
+    ids, seen = [], {}
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        ids.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
+    return ids
+
+
+def explorer(page, explorer_id: str):
+    """Locator of the explorer root for an id from :func:`explorer_ids`, scrolled into view."""
+    name, _, nth = explorer_id.partition("#")
+    root = page.locator(f".course-explorer.explorer-{name}").nth(int(nth or 1) - 1)
+    root.scroll_into_view_if_needed()
+    return root
+
+
+def figure_canvas(root):
+    """The ipympl canvas that holds the picture (the first canvas inside the explorer)."""
+    canvas = root.locator(".jupyter-matplotlib-canvas-div canvas").first
+    if canvas.count() == 0:
+        canvas = root.locator("canvas").first
+    return canvas
+
+
+def slider_handle(root):
+    """The keyboard-focusable handle of the explorer's main slider."""
+    handle = root.locator(".course-main-slider .noUi-handle, .course-main-slider input").first
+    if handle.count() == 0:
+        raise AssertionError("no element with class course-main-slider and a slider handle")
+    return handle
+
+
+def press_slider(page, root, key: str = "") -> tuple[str, str, str]:
+    """Focus the main slider's handle and press an arrow key, as a person would.
+
+    Without ``key``, goes right unless the slider sits at its maximum. Returns
+    ``(key, value_before, value_after)`` from the handle's ``aria-valuenow``.
+    """
+    handle = slider_handle(root)
+    before = handle.get_attribute("aria-valuenow") or handle.input_value()
+    if not key:
+        top = handle.get_attribute("aria-valuemax")
+        key = "ArrowLeft" if top is not None and float(before) >= float(top) else "ArrowRight"
+    handle.focus()
+    page.keyboard.press(key)
+    page.wait_for_timeout(50)
+    after = handle.get_attribute("aria-valuenow") or handle.input_value()
+    return key, before, after
+
+
+def wait_for_new_pixels(canvas, before: bytes, timeout: float = 15.0) -> bytes | None:
+    """Screenshot ``canvas`` until it differs from ``before``; None if it never does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = canvas.screenshot()
+        if now != before:
+            return now
+        time.sleep(0.1)
+    return None
+
+
+def wait_quiet(canvas, frames: int = 10) -> bool:
+    """Wait until the canvas keeps its pixels for ``frames`` animation frames (max 5 s)."""
+    return canvas.evaluate(WAIT_QUIET, frames)
+
+
+def slider_to_pixels_ms(page, root, moves: int = 20, timeout: float = 10.0) -> list[float]:
+    """Milliseconds from each key press on the main slider to the first changed frame.
+
+    The slider goes one step right, then left, and so on (staying in range); before each press
+    the canvas must be still for 10 frames, so a late frame is never credited to the next move.
+    """
+    canvas = figure_canvas(root)
+    handle = slider_handle(root)
+    top = handle.get_attribute("aria-valuemax")
+    value = handle.get_attribute("aria-valuenow")
+    first = "ArrowLeft" if top is not None and value == top else "ArrowRight"
+    other = {"ArrowLeft": "ArrowRight", "ArrowRight": "ArrowLeft"}[first]
+    times = []
+    for i in range(moves):
+        wait_quiet(canvas)
+        canvas.evaluate(ARM_PROBE)
+        handle.focus()
+        page.keyboard.press(first if i % 2 == 0 else other)
+        page.wait_for_function(
+            "() => window.__coursePixelProbe.t1 !== null", timeout=timeout * 1000, polling="raf"
+        )
+        probe = page.evaluate("() => [window.__coursePixelProbe.t0, window.__coursePixelProbe.t1]")
+        times.append(probe[1] - probe[0])
+    return times
+
+
+def play_frames(page, root, seconds: float = 6.0) -> int:
+    """Click the explorer's Play button, count distinct pictures shown, then pause it."""
+    play = root.locator(".course-play")
+    canvas = figure_canvas(root)
+    seen = {canvas.screenshot()}
+    play.locator("button:has(.fa-play), button").first.click()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and len(seen) < 4:
+        page.wait_for_timeout(150)
+        seen.add(canvas.screenshot())
+    pause = play.locator("button:has(.fa-pause)")
+    if pause.count():
+        pause.first.click()
+    return len(seen) - 1
+
+
+def save_notebook_screenshot(page, path: Path, max_height: int = 12000) -> None:
+    """Screenshot the whole notebook (the window grows to its height, then shrinks back)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    outer = (
+        "document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer')"
+        " || document.querySelector('.jp-NotebookPanel .jp-Notebook')"
+    )
+    height = page.evaluate(f"() => {{ const n = {outer}; return n ? n.scrollHeight : 0; }}")
+    page.set_viewport_size({"width": size["width"], "height": min(max_height, height + 200)})
+    page.wait_for_timeout(500)
+    page.evaluate(f"() => {{ const n = {outer}; if (n) n.scrollTop = 0; }}")
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
+def median(values: list[float]) -> float:
+    """Median of a non-empty list."""
+    return float(statistics.median(values))
+
+
+def shut_down_kernel(page, rel_path: str) -> None:
+    """Shut the notebook's kernel down (a closed tab would leave it running on the server)."""
+    try:
+        page.evaluate(SHUT_DOWN, rel_path)
+    except Exception:  # the page may already be broken; the server's teardown ends kernels too
+        pass

@@ -23,6 +23,11 @@ from course_lib.widgets.matrix_ops import matrix_ops_explorer, matrix_ops_static
 from course_lib.widgets.neuron import neuron_explorer, neuron_static
 from course_lib.widgets.optimizer_race import optimizer_race_explorer, optimizer_race_static
 from course_lib.widgets.playground import playground_explorer, playground_static
+from course_lib.widgets.tensor_view import (
+    color_channels_static,
+    tensor_explorer,
+    tensor_reduce_static,
+)
 from course_lib.widgets.welcome import welcome_explorer, welcome_static
 
 __all__ = [
@@ -42,6 +47,9 @@ __all__ = [
     "optimizer_race_static",
     "playground_explorer",
     "playground_static",
+    "color_channels_static",
+    "tensor_explorer",
+    "tensor_reduce_static",
     "welcome_explorer",
     "welcome_static",
 ]

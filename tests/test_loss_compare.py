@@ -181,7 +181,7 @@ def test_loss_shapes_static_plots_only_finite_values():
 
     fig = loss_shapes_static()
     try:
-        assert len(fig.axes) == 3
+        assert len(fig.axes) == 2
         for ax in fig.axes:
             for line in ax.get_lines():
                 assert np.all(np.isfinite(np.asarray(line.get_ydata(), dtype=float)))
@@ -198,3 +198,38 @@ def test_loss_curves_refuse_something_that_is_not_compare_losses_output(rng):
     runs = compare_losses(np.hstack([X, X]), y, num_steps=1)
     with pytest.raises(ValueError, match="one-feature"):
         loss_race_animation(runs, np.hstack([X, X]), y)
+
+
+def test_saturation_explorer_moves_its_points_and_compares_the_pushes():
+    import matplotlib.pyplot as plt
+
+    from course_lib.widgets.loss_curves import saturation_explorer
+
+    box = saturation_explorer(z=-4.0)
+    try:
+        assert "explorer-saturation" in box._dom_classes
+        box.update(z=-8.0, y=1)
+        g = logit_gradients(np.array([-8.0]), 1.0)
+        ratio = abs(g["bce_dz"][0] / g["mse_dz"][0])
+        assert f"{ratio:.3g}" in box.caption.value
+        box.update(z=2.0, y=0)
+        left = box.figure.axes[0]
+        ys = [line.get_ydata()[0] for line in left.get_lines() if len(line.get_xdata()) == 1]
+        g = logit_gradients(np.array([2.0]), 0.0)
+        np.testing.assert_allclose(sorted(ys), sorted([g["bce"][0], g["mse"][0]]))
+    finally:
+        plt.close(box.figure)
+
+
+def test_saturation_static_has_one_panel_per_z_and_names_the_push_ratio():
+    import matplotlib.pyplot as plt
+
+    from course_lib.widgets.loss_curves import saturation_static
+
+    fig = saturation_static(zs=(-6.0, 1.0), y=1)
+    try:
+        assert len(fig.axes) == 2
+        g = logit_gradients(np.array([-6.0]), 1.0)
+        assert f"{abs(g['bce_dz'][0] / g['mse_dz'][0]):.3g}×" in fig.axes[0].get_title()
+    finally:
+        plt.close(fig)

@@ -1,8 +1,10 @@
 r"""Lesson 4 pictures: the shape of each loss, and MSE against cross-entropy on one classifier.
 
-- ``loss_shapes_static()``: three panels, :math:`-\log p`; both per-example losses for a
-  target of 1 as the predicted probability p varies; and the size of their slopes with respect
-  to the weighted sum z (the MSE slope dies out where the sigmoid saturates).
+- ``loss_shapes_static()``: two panels, :math:`-\log p`, and both per-example losses for a
+  target of 1 as the predicted probability p varies.
+- ``saturation_explorer(z)``: a slider for the weighted sum z of one sigmoid output moves a
+  point along both losses and along their slopes, with the two pushes compared in the caption
+  (its still companion, ``saturation_static``, shows three values of z side by side).
 - ``loss_race_static(runs)``: the two training runs of ``loss_compare.compare_losses`` side by
   side (cross-entropy of the model, accuracy, gradient size, against the step).
 - ``loss_race_animation(runs, X, y)``: returns ``(fig, update, num_frames)`` for
@@ -19,7 +21,13 @@ from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array
 from course_lib.widgets._base import new_figure
 
-__all__ = ["loss_shapes_static", "loss_race_static", "loss_race_animation"]
+__all__ = [
+    "loss_shapes_static",
+    "saturation_explorer",
+    "saturation_static",
+    "loss_race_static",
+    "loss_race_animation",
+]
 
 _NAMES = {"mse": "mean squared error", "binary_cross_entropy": "cross-entropy"}
 _RUN_COLORS = {"mse": COLORS["vermillion"], "binary_cross_entropy": COLORS["blue"]}
@@ -44,24 +52,19 @@ def _check_runs(func: str, runs) -> dict:
     return runs
 
 
-def loss_shapes_static(z_range=(-8.0, 8.0)):
-    r"""Three panels: :math:`-\log p`; MSE and cross-entropy for a target of 1 against p; and
-    the size of each one's slope with respect to the weighted sum z (log scale).
+def loss_shapes_static():
+    r"""Two panels: :math:`-\log p` with a few values marked; and, for one example with target 1,
+    cross-entropy against the squared error as the predicted probability p varies.
 
-    .. math:: \text{MSE: } (1 - p)^2,\ \left|\tfrac{\partial}{\partial z}\right| =
-              2(1 - p)\,p(1 - p); \qquad \text{CE: } -\log p,\
-              \left|\tfrac{\partial}{\partial z}\right| = 1 - p; \qquad p = \sigma(z)
+    .. math:: \text{CE: } -\log p, \qquad \text{squared error: } (1 - p)^2
 
-    z_range: the weighted sums shown in the third panel. Returns a matplotlib Figure.
+    Returns a matplotlib Figure.
     """
     import matplotlib.pyplot as plt
 
-    lo, hi = as_array("loss_shapes_static", "z_range", z_range, ndim=1)
     p = np.linspace(0.005, 1.0, 400)
-    z = np.linspace(lo, hi, 400)
-    g = logit_gradients(z, 1.0)
     with plt.ioff():
-        fig, (ax1, ax2, ax3) = plt.subplots(1, 3, figsize=(13.0, 3.6))
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10.0, 3.5))
     ax1.plot(p, -np.log(p), color=COLORS["blue"])
     for q in (0.9, 0.5, 0.1):
         ax1.plot([q], [-np.log(q)], "o", color=COLORS["vermillion"])
@@ -81,26 +84,119 @@ def loss_shapes_static(z_range=(-8.0, 8.0)):
         ylabel="loss",
         ylim=(0.0, 5.5),
     )
-    ax3.semilogy(
-        z,
-        np.abs(g["bce_dz"]),
-        color=_RUN_COLORS["binary_cross_entropy"],
-        label="cross-entropy: 1 − p",
-    )
-    ax3.semilogy(
-        z, np.abs(g["mse_dz"]), color=_RUN_COLORS["mse"], label="squared error: 2(1 − p)·p(1 − p)"
-    )
-    ax3.set(
-        title="slope with respect to z (y = 1)",
-        xlabel="weighted sum z   (p = σ(z))",
-        ylabel="|∂loss/∂z| (log scale)",
-    )
-    _plain_log_ticks(ax3)
-    ax3.annotate("confidently wrong:\nMSE slope ≈ 0", (lo + 0.5, 2e-3), fontsize=9)
-    for ax in (ax1, ax2, ax3):
-        ax.grid(True, alpha=0.3)
     ax2.legend(fontsize=9)
-    ax3.legend(fontsize=8, loc="lower right")
+    for ax in (ax1, ax2):
+        ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def saturation_explorer(z: float = -4.0, y: int = 1):
+    r"""Slide the weighted sum z of one sigmoid output: both losses and both slopes, live.
+
+    .. math:: p = \sigma(z), \quad \text{MSE: } (p - y)^2,\ 2(p - y)\,p(1 - p); \qquad
+              \text{CE: } -y\log p - (1 - y)\log(1 - p),\ p - y
+
+    z: start value of the slider (-8 to 8); y: the target, 0 or 1 (a dropdown).
+    ``box.update(z=None, y=None)`` redraws (None keeps the control's value).
+    """
+    import ipywidgets as widgets
+
+    from course_lib.widgets._base import explorer_box, mark_main
+
+    zs = np.linspace(-8.0, 8.0, 321)
+    fig, (left, right) = new_figure(10.0, 3.4, ncols=2)
+    lines, points = {}, {}
+    for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
+        color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
+        lines[key] = left.plot(zs, zs, color=color, label=label)[0]
+        lines[key + "_dz"] = right.plot(zs, zs, color=color, label=label)[0]
+        points[key] = left.plot([0.0], [0.0], "o", color=color, ms=8)[0]
+        points[key + "_dz"] = right.plot([0.0], [0.0], "o", color=color, ms=8)[0]
+    right.set_yscale("log")
+    _plain_log_ticks(right)
+    left.set(xlabel="weighted sum z", ylabel="loss", ylim=(-0.2, 8.5))
+    right.set(xlabel="weighted sum z", ylabel="|slope ∂loss/∂z|", ylim=(1e-4, 2.0))
+    right.set_title("the push each loss gives z")
+    title = left.set_title("")
+    for ax, where in ((left, "upper center"), (right, "lower center")):
+        ax.grid(True, alpha=0.3)
+        ax.legend(loc=where, fontsize=9)
+    caption = widgets.HTML()
+    controls = {
+        "z": mark_main(
+            widgets.FloatSlider(
+                value=float(np.clip(z, -8, 8)),
+                min=-8.0,
+                max=8.0,
+                step=0.1,
+                description="z",
+                continuous_update=True,
+                readout_format=".1f",
+            )
+        ),
+        "y": widgets.Dropdown(options=[1, 0], value=int(y), description="target y"),
+    }
+
+    def update(z=None, y=None):
+        zv = controls["z"].value if z is None else float(z)
+        yv = controls["y"].value if y is None else int(y)
+        curves = logit_gradients(zs, float(yv))
+        here = logit_gradients(np.array([zv]), float(yv))
+        for key in ("bce", "mse"):
+            lines[key].set_ydata(curves[key])
+            lines[key + "_dz"].set_ydata(np.maximum(np.abs(curves[key + "_dz"]), 1e-12))
+            points[key].set_data([zv], [here[key][0]])
+            points[key + "_dz"].set_data([zv], [max(abs(here[key + "_dz"][0]), 1e-12)])
+        p = float(here["p"][0])
+        title.set_text(f"target y = {yv}: p = σ({zv:.1f}) = {p:.3g}")
+        ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
+        caption.value = (
+            f"z = {zv:.1f}, p = {p:.4f}, target {yv}. Cross-entropy: loss "
+            f"{here['bce'][0]:.3f}, slope {here['bce_dz'][0]:+.4f}. Squared error: loss "
+            f"{here['mse'][0]:.3f}, slope {here['mse_dz'][0]:+.2e}.<br>The cross-entropy push "
+            f"is <b>{ratio:.3g}</b> times the squared-error push."
+        )
+        fig.canvas.draw_idle()
+
+    for widget in controls.values():
+        widget.observe(lambda _change: update(), names="value")
+    update()
+    fig.tight_layout()
+    box = explorer_box("saturation", list(controls.values()), fig, caption)
+    box.update, box.caption, box.controls = update, caption, controls
+    return box
+
+
+def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
+    r"""The explorer's still companion: the slopes of both losses, one panel per weighted sum z.
+
+    .. math:: \left|\tfrac{\partial}{\partial z}\right|: \quad 2|p - y|\,p(1 - p)
+              \text{ (MSE)} \quad\text{vs}\quad |p - y| \text{ (CE)}, \qquad p = \sigma(z)
+
+    zs: a few weighted sums, one panel each; y: the target, 0 or 1. Returns a Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    zs = as_array("saturation_static", "zs", zs, ndim=1)
+    grid = np.linspace(-8.0, 8.0, 321)
+    curves = logit_gradients(grid, float(y))
+    with plt.ioff():
+        fig, axes = plt.subplots(1, len(zs), figsize=(4.0 * len(zs), 3.2), sharey=True)
+    for ax, zv in zip(np.atleast_1d(axes), zs, strict=True):
+        here = logit_gradients(np.array([zv]), float(y))
+        for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
+            color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
+            slope = np.maximum(np.abs(curves[key + "_dz"]), 1e-12)
+            ax.semilogy(grid, slope, color=color, label=label)
+            ax.plot([zv], [max(abs(here[key + "_dz"][0]), 1e-12)], "o", color=color, ms=8)
+        ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
+        ax.set_title(f"z = {zv:g}, p = {here['p'][0]:.3g}: CE push {ratio:.3g}× larger")
+        ax.set(xlabel="weighted sum z", ylim=(1e-4, 2.0))
+        _plain_log_ticks(ax)
+        ax.grid(True, alpha=0.3)
+    np.atleast_1d(axes)[0].set_ylabel(f"|slope ∂loss/∂z|, target {int(y)}")
+    np.atleast_1d(axes)[0].legend(loc="lower center", fontsize=9)
     fig.tight_layout()
     return fig
 

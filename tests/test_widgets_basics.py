@@ -264,3 +264,44 @@ def _default_xy():
     from course_lib.widgets.line_fit import line_data
 
     return line_data()
+
+
+# ---- cheap redraws (course_lib.widgets._fast) ----------------------------------------------
+
+
+def _pixels(fig) -> np.ndarray:
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+
+def test_freeze_layout_keeps_every_pixel_where_the_automatic_layout_put_it():
+    from course_lib.widgets._fast import freeze_layout
+
+    fig, ax = plt.subplots(figsize=(4.0, 3.0))
+    ax.plot([0.0, 1.0], [0.0, 1000.0])
+    ax.set(xlabel="input x", ylabel="output a", title="a title")
+    fig.tight_layout()
+    before = _pixels(fig)
+    freeze_layout(fig)
+    np.testing.assert_array_equal(_pixels(fig), before)
+
+
+def test_neuron_keeps_its_key_in_the_caption_and_few_tick_labels():
+    box = neuron_explorer()
+    ax = box.figure.axes[0]
+    assert ax.get_legend() is None
+    assert "output for x0" in box.caption.value and "x = −b/w" in box.caption.value
+    for act in ("sigmoid", "tanh", "relu", "none"):
+        box.update(w=1.0, activation=act)
+        lo, hi = ax.get_ylim()
+        ticks = [t for t in ax.get_yticks() if lo <= t <= hi]
+        assert 2 <= len(ticks) <= 4, act
+
+
+def test_linear_map_ticks_stay_inside_the_view_for_every_activation():
+    box = linear_map_explorer()
+    for act in ("none", "relu", "sigmoid", "tanh"):
+        box.update(activation=act)
+        lo, hi = box.axes.get_xlim()
+        assert all(lo <= t <= hi for t in box.axes.get_xticks()), act
+        assert len(box.axes.get_xticks()) == 5

@@ -14,6 +14,7 @@ import numpy as np
 from course_lib.explore_compute import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._fast import freeze_layout
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]
 
@@ -96,6 +97,7 @@ def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: 
         widget.observe(lambda _change: update(), names="value")
     update()
     fig.tight_layout()  # after the first update, so the title has its text and fits
+    freeze_layout(fig)  # later draws do not re-measure anything to place the title
     box = explorer_box("forward_pass", list(controls.values()), fig, caption)
     box.update = update
     box.caption = caption

@@ -16,6 +16,7 @@ from course_lib.descent_compute import learning_rate_bands, learning_rate_run
 from course_lib.landscapes import Parabola1D, Quadratic, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._fast import fixed_ticks, freeze_layout
 
 BAND_COLORS = {
     "too small": "#9ecae1",
@@ -153,6 +154,12 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     marker = ax_band.axvline(lr, color="black", lw=2.5)
     lean_ticks(ax_path, ax_loss, ax_band, n=3)
     ax_band.set_yticks([])
+    if two_d:  # the bowl's shape is the point, not its coordinates: no tick labels to draw
+        ax_path.set(xticks=[], yticks=[])
+    # Fixed ticks on the axes whose limits never change: no locator runs at draw time.
+    top = np.floor(np.log10(2e3 * f0))
+    fixed_ticks(ax_loss, y=10.0 ** np.linspace(-12, top, 3).round())
+    fixed_ticks(ax_band, x=10.0 ** np.arange(np.ceil(lo_exp), np.floor(hi_exp) + 1))
     fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.12, wspace=0.3)
 
     caption = widgets.HTML()
@@ -199,6 +206,8 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
             state["run"] = learning_rate_run(surf, state["lr"], state["num_steps"])
             marker.set_xdata([state["lr"], state["lr"]])
             ax_loss.set_xlim(-0.5, state["num_steps"] + 0.5)
+            n = state["num_steps"]
+            fixed_ticks(ax_loss, x=sorted({0, n // 2, n}))
         redraw_step()
 
     lr_slider = mark_main(
@@ -226,6 +235,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     steps_slider.observe(on_steps, names="value")
     step_slider.observe(lambda c: update(step=c["new"]), names="value")
     update()
+    freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     controls = [lr_slider, steps_slider, widgets.HBox([play, step_slider])]
     box = explorer_box("learning-rate", controls, fig, caption)
     box.update = update

@@ -14,6 +14,7 @@ from course_lib.explore_compute import best_fit_line, line_predictions
 from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
 from course_lib.validation import as_array
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._fast import color_key, freeze_layout
 
 __all__ = ["line_fit_explorer", "line_fit_static", "line_data"]
 
@@ -74,8 +75,17 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
     fig, ax = new_figure(5.6, 4.2)
     plot_line_fit(x, y, slope, intercept, ax=ax)
     _best_line(ax, x, m_best, c_best)
-    ax.legend(loc="upper left", fontsize=8)
+    ax.get_legend().remove()  # the key is HTML under the caption: a legend box is a slow draw
+    key = color_key(
+        [
+            (COLORS["data"], "●", "data y"),
+            (COLORS["model"], "━", "your line ŷ"),
+            (COLORS["error"], "■", "squared error (ŷ − y)²"),
+            (COLORS["grey"], "╌", "least squares"),
+        ]
+    )
     fig.tight_layout()
+    freeze_layout(fig)
     caption = widgets.HTML()
 
     def slider(name, value, centre):
@@ -104,7 +114,7 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
             f"Your line ŷ = {m:.2f}·x {'+' if c >= 0 else '−'} {abs(c):.2f}: MSE = <b>{err:.3g}</b>"
             f" (mean area of the {len(x)} squares).<br>Least squares (dashed): ŷ = {m_best:.2f}·x "
             f"{'+' if c_best >= 0 else '−'} {abs(c_best):.2f}, MSE = {mse_best:.3g}; yours is "
-            f"{err - mse_best:.3g} above it."
+            f"{err - mse_best:.3g} above it.<br>{key}"
         )
         state["mse"] = err
         fig.canvas.draw_idle()

@@ -16,6 +16,7 @@ from matplotlib.patches import Polygon
 from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, fmt, grid_lines, warp_points
 from course_lib.plotting import COLORS, plot_vectors, update_vectors
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._fast import fixed_ticks, freeze_layout
 
 __all__ = ["linear_map_explorer", "linear_map_static"]
 
@@ -31,6 +32,8 @@ _UNIT_SQUARE = np.concatenate(
     ]
 )
 _LIMITS = {"none": 4.5, "relu": 4.5, "sigmoid": 2.2, "tanh": 2.2}
+# Five labelled ticks per axis: each tick label costs about as much to draw as the whole grid.
+_TICKS = {4.5: (-4, -2, 0, 2, 4), 2.2: (-2, -1, 0, 1, 2)}
 
 
 def _draw_map(ax) -> dict:
@@ -66,8 +69,10 @@ def _show_map(ax, h: dict, W: np.ndarray, b: np.ndarray, activation: str) -> dic
     image = warp_points(_VECTOR[None, :], W, b, activation)[0]
     update_vectors(ax, np.vstack([_VECTOR, image]))
     lim = _LIMITS[activation]
-    ax.set_xlim(-lim, lim)
-    ax.set_ylim(-lim, lim)
+    if ax.get_xlim() != (-lim, lim):
+        ax.set_xlim(-lim, lim)
+        ax.set_ylim(-lim, lim)
+        fixed_ticks(ax, x=_TICKS[lim], y=_TICKS[lim])
     det = determinant(W)
     f = "" if activation == "none" else f"{activation} "
     h["title"].set_text(f"x ↦ {f}(xWᵀ + b),   det W = {fmt(round(det, 2))}")
@@ -152,6 +157,7 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
         widget.observe(lambda _change: update(), names="value")
     update()
     fig.tight_layout()  # after the first update, so the title has its text and fits
+    freeze_layout(fig)  # later draws do not re-measure tick labels to place title and labels
     rows = [
         widgets.HBox([controls["w11"], controls["w12"]]),
         widgets.HBox([controls["w21"], controls["w22"]]),

@@ -15,6 +15,7 @@ from course_lib.explore_compute import OPERATIONS, default_matrices, fmt, matrix
 from course_lib.plotting import plot_matrix, update_matrix
 from course_lib.validation import as_array
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._fast import freeze_layout
 
 __all__ = ["matrix_ops_explorer", "matrix_ops_static", "operands"]
 
@@ -159,6 +160,7 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
 
     fig, _ = new_figure(7.6, 3.0)
     state = {"h": _draw(fig, operation, a0, b0, c)}
+    freeze_layout(fig)  # step events then re-measure nothing to place the panel titles
     caption = widgets.HTML()
     dropdown = widgets.Dropdown(
         options=[(_LABELS[o], o) for o in OPERATIONS], value=operation, description="operation"
@@ -175,6 +177,7 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     def set_operation(op: str) -> None:
         a, b = operands(op, A, B)
         state["h"] = _draw(fig, op, a, b, c)
+        freeze_layout(fig)
         n = max(len(state["h"]["steps"]), 1)
         slider.value = min(slider.value, n - 1)
         slider.max = play.max = n - 1

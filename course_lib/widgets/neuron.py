@@ -13,12 +13,23 @@ import numpy as np
 from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neuron_output
 from course_lib.plotting import COLORS
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
 
 __all__ = ["neuron_explorer", "neuron_static"]
 
 _X = np.linspace(-6.0, 6.0, 241)
 _YLIM = {"sigmoid": (-0.08, 1.08), "tanh": (-1.1, 1.1), "relu": (-0.5, 6.0), "none": (-6.0, 6.0)}
 _MID = {"sigmoid": 0.5, "tanh": 0.0, "relu": 0.0, "none": 0.0}
+# Few labelled ticks: each tick label costs about as much to draw as the whole curve.
+_XTICKS = (-6, -3, 0, 3, 6)
+_YTICKS = {"sigmoid": (0, 0.5, 1), "tanh": (-1, 0, 1), "relu": (0, 2, 4, 6), "none": (-6, 0, 6)}
+_KEY = color_key(
+    [
+        (COLORS["blue"], "━", "a = f(w·x + b)"),
+        (COLORS["green"], "╌", "x = −b/w (weighted sum 0)"),
+        (COLORS["vermillion"], "●", "output for x0"),
+    ]
+)
 
 
 def _name(activation: str) -> str:
@@ -47,9 +58,10 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     )
     ax.set(xlim=(_X[0], _X[-1]), xlabel="input x", ylabel="output a")
     ax.grid(True, alpha=0.3)
-    ax.legend(loc="upper left", fontsize=9)
+    fixed_ticks(ax, x=_XTICKS, y=_YTICKS[activation])
     title = ax.set_title("a = sigmoid(w·x + b)")
     fig.tight_layout()
+    freeze_layout(fig)  # the legend is the HTML key under the caption: no per-draw layout
     caption = widgets.HTML()
 
     def slider(name, value, lo, hi):
@@ -85,7 +97,9 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
         if mid is not None:
             midline.set_xdata([mid, mid])
             midpoint.set_data([mid], [_MID[act]])
-        ax.set_ylim(*_YLIM[act])
+        if ax.get_ylim() != _YLIM[act]:
+            ax.set_ylim(*_YLIM[act])
+            fixed_ticks(ax, y=_YTICKS[act])
         f = _name(act)
         title.set_text(f"a = {f}({v['w']:.1f}·x {'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f})")
         z0 = v["w"] * v["x0"] + v["b"]
@@ -101,7 +115,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
         caption.value = (
             f"For x0 = {v['x0']:.1f}: z = w·x0 + b = {v['w']:.1f}·{v['x0']:.1f} "
             f"{'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f} = {z0:.2f}, "
-            f"a = {f or 'f'}(z) = <b>{a0:.3f}</b>.<br>{where}."
+            f"a = {f or 'f'}(z) = <b>{a0:.3f}</b>.<br>{where}.<br>{_KEY}"
         )
         fig.canvas.draw_idle()
 

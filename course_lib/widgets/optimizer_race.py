@@ -21,6 +21,7 @@ from course_lib.descent_compute import (
 )
 from course_lib.plotting import small_multiples
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._fast import freeze_layout
 from course_lib.widgets.learning_rate import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 
 COLORS = {
@@ -62,15 +63,23 @@ def x_values(run, x_axis: str) -> np.ndarray:
     raise ValueError(f"optimizer_race: x_axis should be one of {list(X_AXES)}, got {x_axis!r}.")
 
 
+def _swatch(name: str) -> str:
+    """The racer's name after a line in its colour: the figure's legend lives in the caption."""
+    return f"<span style='color:{COLORS[name]}'>━</span>&nbsp;{name}"
+
+
 def race_summary(runs: dict, step: int) -> str:
-    """One line per racer at ``step``: its loss there (or where it diverged), then the leader."""
+    """One line per racer at ``step``: its loss there (or where it diverged), then the leader.
+
+    Each name follows a line in its curve's colour, so the caption is also the legend.
+    """
     parts, best = [], (np.inf, None)
     for name, run in runs.items():
         if run.diverged_at is not None and step >= run.diverged_at:
-            parts.append(f"{name} (η={run.lr:.3g}) diverged at step {run.diverged_at}")
+            parts.append(f"{_swatch(name)} (η={run.lr:.3g}) diverged at step {run.diverged_at}")
             continue
         loss = run.losses[min(step, len(run.losses) - 1)]
-        parts.append(f"{name} (η={run.lr:.3g}) {loss:.3g}")
+        parts.append(f"{_swatch(name)} (η={run.lr:.3g}) {loss:.3g}")
         best = min(best, (loss, name), key=lambda t: t[0])
     lead = f"lowest loss: <b>{best[1]}</b>" if best[1] else "every optimizer diverged"
     return f"At step {step}: " + "; ".join(parts) + f". {lead}."
@@ -103,7 +112,6 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         (heads[name],) = ax_loss.semilogy([], [], "o", color=COLORS[name], ms=4)
         if surface:
             (paths[name],) = axes[0].plot([], [], "-", color=COLORS[name], lw=1.0, alpha=0.9)
-    ax_loss.legend(fontsize=8, loc="upper right")
     ax_loss.grid(alpha=0.3)
     ylabel = "excess loss L(w) − L(w*)" if surface else "full-data loss"
     ax_loss.set_ylabel(ylabel + " (log)")
@@ -199,6 +207,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     )
     others.set_title(0, "other learning rates")
     update()
+    freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     controls = [
         widgets.HBox([sliders["Adam"], x_toggle]),
         others,

@@ -15,6 +15,7 @@ import numpy as np
 from course_lib.playground_compute import DATASETS, Playground
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._fast import freeze_layout
 from course_lib.widgets.learning_rate import lean_ticks
 
 HIDDEN = ("4", "8", "8-8", "16-16")
@@ -121,6 +122,7 @@ def playground_explorer(
             if batch_size is not None:
                 settings["batch_size"] = int(batch_size)
             start()
+            freeze_layout(fig)  # start() cleared the boundary panel: pin its new title
         else:
             if lr is not None:
                 settings["lr"] = float(lr)
@@ -163,9 +165,10 @@ def playground_explorer(
 
     reset.on_click(on_reset)
     start()
-    lean_ticks(ax_l)
+    lean_ticks(ax_l, n=3)
     fig.tight_layout()
     update(num_steps=0)
+    freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     controls = [
         widgets.HBox([dd_data, dd_hidden, dd_act]),
         widgets.HBox([lr_slider, dd_batch]),

@@ -323,8 +323,8 @@ def forward_values(params: dict, x, hidden_activation="relu", output_activation=
 def edge_signals(params: dict, values: list) -> list[np.ndarray]:
     r"""What each edge carries for one input: its weight times the value of its source node.
 
-    .. math:: s^{(l)}_{ij} = W^{(l)}_{ij}\, a^{(l-1)}_j \quad	ext{so}\quad
-              z^{(l)}_i = 	extstyle\sum_j s^{(l)}_{ij} + b^{(l)}_i
+    .. math:: s^{(l)}_{ij} = W^{(l)}_{ij}\, a^{(l-1)}_j \quad\text{so}\quad
+              z^{(l)}_i = \textstyle\sum_j s^{(l)}_{ij} + b^{(l)}_i
 
     params: {"W1": (n_1, n_0), ...}; values: ``[A0, A1, ...]`` from :func:`forward_values`.
     Returns a list of arrays with the shapes of W1, W2, ...

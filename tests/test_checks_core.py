@@ -127,3 +127,16 @@ def test_lesson00_average_checker_on_reference_and_typical_mistakes():
         raise NotImplementedError
 
     assert check_average(stub).status == "not done"
+
+
+def test_a_learner_editing_its_input_in_place_does_not_spoil_later_cases():
+    data = np.array([1.0, 2.0, 3.0])
+    cases = [Case("first", (data,)), Case("second", (data,))]
+
+    def doubles_in_place(x):
+        x *= 2
+        return x
+
+    result = check_function("double", doubles_in_place, lambda x: 2 * x, cases, verbose=False)
+    assert result.passed
+    np.testing.assert_array_equal(data, [1.0, 2.0, 3.0])

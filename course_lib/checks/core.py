@@ -11,6 +11,7 @@ Both recognise known wrong answers (:class:`WrongAnswer`) and give their specifi
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -150,7 +151,7 @@ def _match_wrong(outputs: list, wrong: list[WrongAnswer], cases: list[Case], tol
         for output, case in zip(outputs, cases, strict=True):
             try:
                 with np.errstate(all="ignore"):
-                    mistaken = mistake.fn(*case.args, **case.kwargs)
+                    mistaken = mistake.fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
                 finite = bool(np.all(np.isfinite(np.asarray(mistaken, dtype=np.float64))))
             except Exception:  # the mistake cannot even run on this case
                 mistaken, finite = None, False
@@ -188,10 +189,10 @@ def check_function(
         return result.show() if verbose else result
     lines, outputs = [], []
     for case in cases:
-        expected = reference_fn(*case.args, **case.kwargs)
-        try:
+        expected = reference_fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        try:  # fresh copies: a learner's in-place edit must not change the next case
             with np.errstate(all="ignore"):
-                value = learner_fn(*case.args, **case.kwargs)
+                value = learner_fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
         except NotImplementedError:
             result = _not_done(
                 name,

@@ -1,4 +1,4 @@
-"""Lesson 4 explorer: forward propagation through a small 2-3-1 network.
+"""Lesson 3 explorer: forward propagation through a small 2-3-1 network.
 
 Two input sliders (x1 is the main one) feed a network with fixed weights (an ``MLP`` seeded
 with ``np.random.default_rng(0)``, biases drawn from the same generator, see

@@ -1,4 +1,4 @@
-"""Lesson 6 explorer: how the learning rate decides between crawling, converging and blowing up.
+"""Lesson 5 explorer: how the learning rate decides between crawling, converging and blowing up.
 
 ``learning_rate_explorer`` walks gradient descent on a 1-D parabola or a rotated 2-D bowl
 (``landscapes.Quadratic``, condition number 5). A log-scale slider sets the learning rate; a

@@ -1,4 +1,4 @@
-"""Lesson 2 explorer: a 2x2 matrix (plus a bias and an activation) bends the plane.
+"""Lesson 1 explorer: a 2x2 matrix (plus a bias and an activation) bends the plane.
 
 Sliders set the weights ``W`` (2, 2), one row per output, and the bias ``b`` (2,); a dropdown
 picks the activation. Every point ``x`` of a square grid, and one highlighted vector, is moved

@@ -1,4 +1,4 @@
-"""Lesson 8 explorer: a small network learns a 2-D data set while you watch (after TF Playground).
+"""Lesson 6 explorer: a small network learns a 2-D data set while you watch (after TF Playground).
 
 Dropdowns choose the data set (moons, spirals, xor, blobs), the hidden layers, the activation
 and the batch size; a log slider sets the learning rate. Play trains: every tick of the

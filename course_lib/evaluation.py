@@ -1,0 +1,101 @@
+r"""Judging a trained classifier from its predictions: accuracy, confusion matrix, mistakes.
+
+Everything here works on label arrays only (no model, no plotting): ``y_true`` and ``y_pred``
+are whole numbers ``0..K-1`` of shape ``(N,)``, one per example. ``training.accuracy`` is the
+model-side twin (it calls ``model.predict`` first); ``plotting.plot_confusion_matrix`` draws what
+:func:`confusion_matrix` counts.
+
+Limits: single-label classification only; no per-class precision/recall tables.
+"""
+
+import numpy as np
+
+from course_lib.validation import as_array, check_int
+
+__all__ = ["accuracy", "confusion_matrix", "mistakes", "most_confused"]
+
+
+def _labels(func: str, y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
+    yt = as_array(func, "y_true", y_true)
+    yp = as_array(func, "y_pred", y_pred)
+    if yt.ndim != 1 or yt.shape != yp.shape:
+        raise ValueError(
+            f"{func}: y_true has shape {yt.shape} but y_pred has shape {yp.shape}; "
+            "pass one true label and one predicted label per example. (Class scores of shape "
+            "(N, K)? use scores.argmax(axis=1).)"
+        )
+    for name, y in (("y_true", yt), ("y_pred", yp)):
+        if np.any(y < 0) or np.any(y != np.round(y)):
+            raise ValueError(
+                f"{func}: {name} must hold class numbers 0, 1, 2, ..., got e.g. "
+                f"{y[(y < 0) | (y != np.round(y))][0]!r}."
+            )
+    return yt.astype(np.int64), yp.astype(np.int64)
+
+
+def accuracy(y_true, y_pred) -> float:
+    r"""Fraction of examples whose predicted label is the true one.
+
+    $$\text{accuracy} = \frac1N \sum_{i=1}^{N} [\hat y_i = y_i]$$
+
+    ``y_true``, ``y_pred``: shape ``(N,)``. Returns a float in ``[0, 1]``.
+    """
+    yt, yp = _labels("accuracy", y_true, y_pred)
+    return float(np.mean(yt == yp))
+
+
+def confusion_matrix(y_true, y_pred, num_classes: int | None = None) -> np.ndarray:
+    r"""Count every (true class, predicted class) pair.
+
+    $$C_{jk} = \#\{i : y_i = j,\ \hat y_i = k\}$$
+
+    Row $j$ = true class, column $k$ = predicted class, so the diagonal holds the right answers
+    and $\mathrm{accuracy} = \mathrm{tr}(C) / \sum_{jk} C_{jk}$. ``y_true``, ``y_pred``: shape
+    ``(N,)``; ``num_classes`` K (default: the largest label + 1). Returns int64 ``(K, K)``.
+    """
+    yt, yp = _labels("confusion_matrix", y_true, y_pred)
+    top = int(max(yt.max(), yp.max())) + 1
+    if num_classes is None:
+        k = top
+    else:
+        k = check_int("confusion_matrix", "num_classes", num_classes)
+        if k < top:
+            raise ValueError(
+                f"confusion_matrix: num_classes is {k} but the labels go up to {top - 1}; "
+                f"num_classes must be at least {top}."
+            )
+    counts = np.zeros((k, k), dtype=np.int64)
+    np.add.at(counts, (yt, yp), 1)  # add.at counts repeated pairs (fancy += would not)
+    return counts
+
+
+def mistakes(y_true, y_pred) -> np.ndarray:
+    r"""Indices of the misclassified examples, $\{i : \hat y_i \ne y_i\}$, in increasing order.
+
+    ``y_true``, ``y_pred``: shape ``(N,)``. Returns int64 of shape ``(number of mistakes,)``,
+    ready for ``images[idx]``.
+    """
+    yt, yp = _labels("mistakes", y_true, y_pred)
+    return np.flatnonzero(yt != yp)
+
+
+def most_confused(cm, k: int = 3) -> list:
+    r"""The ``k`` largest off-diagonal counts of a confusion matrix, largest first.
+
+    ``cm``: ``(K, K)`` counts (rows true, columns predicted). Returns a list of
+    ``(true class, predicted class, count)`` with count > 0 (so possibly fewer than ``k``).
+    """
+    counts = as_array("most_confused", "cm", cm, ndim=2)
+    if counts.shape[0] != counts.shape[1]:
+        raise ValueError(
+            f"most_confused: cm has shape {counts.shape}; a confusion matrix is square (K, K)."
+        )
+    k = check_int("most_confused", "k", k)
+    off = counts.copy()
+    np.fill_diagonal(off, 0)
+    order = np.argsort(-off, axis=None, kind="stable")[:k]
+    pairs = [
+        (int(i), int(j), int(off[i, j]))
+        for i, j in zip(*np.unravel_index(order, off.shape), strict=True)
+    ]
+    return [p for p in pairs if p[2] > 0]

@@ -26,7 +26,8 @@ plot_activation            f_line, grad_line, marker (Line2D)
 plot_line_fit              points, line, squares (Rectangle per point), x, y, mse
 plot_loss_surface          filled, lines (contour sets), path, start, end (Line2D), value_fn
 plot_history               lines (one Line2D per curve), x
-plot_decision_boundary     image (AxesImage of the class grid), points, grid, shape, X, y
+plot_decision_boundary     image (AxesImage of the class grid), points (one marker Line2D per
+                           class), grid, shape, X, y
 plot_digits                image (one mosaic), texts, frames (Rectangle per tile), labels
 plot_confusion_matrix      image, texts ((K, K) object array)
 =========================  =================================================================
@@ -45,6 +46,7 @@ from .fit_plots import plot_line_fit, plot_loss_surface, update_line_fit, update
 from .linalg_plots import plot_matrix, plot_tensor, plot_vectors, update_matrix, update_vectors
 from .multiples import small_multiples
 from .network_plots import plot_activation, plot_network, update_activation, update_network
+from .progress_plots import plot_training_progress, update_training_progress
 from .style import COLORS, DIVERGING_CMAP, PALETTE, SEQUENTIAL_CMAP, use_course_style
 from .training_plots import (
     plot_confusion_matrix,
@@ -81,4 +83,6 @@ __all__ = [
     "plot_confusion_matrix",
     "update_confusion_matrix",
     "small_multiples",
+    "plot_training_progress",
+    "update_training_progress",
 ]

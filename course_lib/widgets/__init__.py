@@ -15,10 +15,19 @@ carries ``course-main-slider``; a Play button carries ``course-play``. The root 
 In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 
+from course_lib.widgets.descent_animation import descent_animation, descent_animation_static
 from course_lib.widgets.forward_pass import forward_pass_explorer, forward_pass_static
+from course_lib.widgets.graph_view import graph_animation, graph_static
 from course_lib.widgets.learning_rate import learning_rate_explorer, learning_rate_static
 from course_lib.widgets.line_fit import line_fit_explorer, line_fit_static
 from course_lib.widgets.linear_map import linear_map_explorer, linear_map_static
+from course_lib.widgets.loss_curves import (
+    loss_race_animation,
+    loss_race_static,
+    loss_shapes_static,
+    saturation_explorer,
+    saturation_static,
+)
 from course_lib.widgets.matrix_ops import matrix_ops_explorer, matrix_ops_static
 from course_lib.widgets.neuron import neuron_explorer, neuron_static
 from course_lib.widgets.optimizer_race import optimizer_race_explorer, optimizer_race_static
@@ -28,17 +37,26 @@ from course_lib.widgets.tensor_view import (
     tensor_explorer,
     tensor_reduce_static,
 )
+from course_lib.widgets.training_monitor import training_monitor, training_monitor_static
 from course_lib.widgets.welcome import welcome_explorer, welcome_static
 
 __all__ = [
+    "color_channels_static",
+    "descent_animation",
+    "descent_animation_static",
     "forward_pass_explorer",
     "forward_pass_static",
+    "graph_animation",
+    "graph_static",
     "learning_rate_explorer",
     "learning_rate_static",
     "line_fit_explorer",
     "line_fit_static",
     "linear_map_explorer",
     "linear_map_static",
+    "loss_race_animation",
+    "loss_race_static",
+    "loss_shapes_static",
     "matrix_ops_explorer",
     "matrix_ops_static",
     "neuron_explorer",
@@ -47,9 +65,12 @@ __all__ = [
     "optimizer_race_static",
     "playground_explorer",
     "playground_static",
-    "color_channels_static",
+    "saturation_explorer",
+    "saturation_static",
     "tensor_explorer",
     "tensor_reduce_static",
+    "training_monitor",
+    "training_monitor_static",
     "welcome_explorer",
     "welcome_static",
 ]

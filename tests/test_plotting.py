@@ -396,6 +396,18 @@ def test_plot_decision_boundary_colours_the_grid_by_predicted_class(rng):
     assert ax.get_title() == "accuracy on these 40 points: 100%"
 
 
+def test_plot_decision_boundary_draws_each_class_as_one_marker_line_at_its_points(rng):
+    X = rng.normal(size=(30, 2))
+    y = (X[:, 1] > 0).astype(int)
+    ax = P.plot_decision_boundary(lambda Z: (Z[:, 1] > 0).astype(float), X, y, resolution=10)
+    points = ax.course_artists["points"]
+    assert len(points) == 2
+    for k, line in enumerate(points):
+        np.testing.assert_array_equal(np.column_stack(line.get_data()), X[y == k])
+        assert line.get_linestyle() == "None" and line.get_marker() == "o"
+    assert points[0].get_color() != points[1].get_color()
+
+
 def test_update_decision_boundary_sets_new_data_on_the_same_image(rng):
     X = rng.normal(size=(10, 2))
     y = (X[:, 0] > 0).astype(int)

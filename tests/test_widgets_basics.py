@@ -305,3 +305,39 @@ def test_linear_map_ticks_stay_inside_the_view_for_every_activation():
         lo, hi = box.axes.get_xlim()
         assert all(lo <= t <= hi for t in box.axes.get_xticks()), act
         assert len(box.axes.get_xticks()) == 5
+
+
+@pytest.mark.parametrize(
+    "lo, hi, log",
+    [(0.0, 102.0, False), (0.0, 6528.0, False), (1e-12, 1e4, True), (0.01, 10.0, True)],
+)
+def test_nice_ticks_are_at_most_n_round_values_inside_the_limits(lo, hi, log):
+    from course_lib.widgets._fast import nice_ticks
+
+    for n in (2, 3):
+        ticks = nice_ticks(lo, hi, log=log, n=n)
+        assert 1 <= len(ticks) <= n
+        assert all(lo <= t <= hi for t in ticks)
+        if log:
+            assert all(float(np.log10(t)).is_integer() for t in ticks)
+
+
+def test_nice_ticks_on_a_log_range_without_a_power_of_ten_still_label_it():
+    from course_lib.widgets._fast import nice_ticks
+
+    ticks = nice_ticks(0.002, 0.009, log=True, n=2)
+    assert 1 <= len(ticks) <= 2 and all(0.002 <= t <= 0.009 for t in ticks)
+
+
+def test_freeze_ticks_pins_the_ticks_shown_inside_the_view():
+    from matplotlib.ticker import FixedLocator
+
+    from course_lib.widgets._fast import freeze_ticks
+
+    fig, ax = plt.subplots()
+    ax.plot([0.0, 10.0], [0.0, 1.0])
+    shown = [t for t in ax.get_xticks() if 0.0 <= t <= 10.0]
+    freeze_ticks(ax)
+    assert isinstance(ax.xaxis.get_major_locator(), FixedLocator)
+    ax.set_xlim(0.0, 100.0)  # later limits do not move the pinned ticks
+    assert list(ax.get_xticks()) == shown

@@ -49,6 +49,22 @@ def _has_class(widget, name) -> bool:
     return name in widget._dom_classes
 
 
+def _drawn_texts(fig) -> list[str]:
+    """Every non-empty, visible text a draw of ``fig`` renders (titles, labels, tick labels)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    found = fig.findobj(lambda a: isinstance(a, Text) and a.get_visible() and a.get_text())
+    ticks = [
+        t.label1
+        for ax in fig.axes
+        for axis in (ax.xaxis, ax.yaxis)
+        for t in axis.get_major_ticks()
+        if t.label1.get_visible() and t.get_visible()
+    ]
+    return sorted({id(t): t.get_text() for t in found + ticks}.values())
+
+
 # ---- learning rate --------------------------------------------------------------------------
 
 
@@ -81,9 +97,7 @@ def test_learning_rate_caption_names_the_band_of_the_slider_value():
         box.controls["lr"].value = lr
         lr_shown = box.controls["lr"].value
         band = classify_learning_rate(lr_shown, {"monotone": 1.0, "converge": 2.0})
-        assert f"<b>{band}</b>" in box.caption.value
-        assert f"η = {lr_shown:.3g}" in box.caption.value
-        assert f"({band})" in box.artists["title"].get_text()
+        assert f"η = {lr_shown:.3g} (<b>{band}</b>): " in box.caption.value
 
 
 def test_learning_rate_divergence_is_reported_with_its_step_and_the_path_is_cut():
@@ -93,12 +107,30 @@ def test_learning_rate_divergence_is_reported_with_its_step_and_the_path_is_cut(
     assert run.diverged_at is not None
     message = f"diverged at step {run.diverged_at}"
     assert message in box.artists["diverged"].get_text()
-    assert message in box.caption.value and message in box.artists["title"].get_text()
+    assert f"(<b>{run.band}</b>): {message}" in box.caption.value
     xs, _ = box.artists["path"].get_data()
     assert len(xs) == run.diverged_at
     _lines_finite(box.figure)
     box.update(step=0)  # before the blow-up the figure does not claim it yet
     assert box.artists["diverged"].get_text() == ""
+
+
+def test_learning_rate_slider_changes_no_text_in_the_figure_only_in_the_caption():
+    box = learning_rate_explorer("bowl", num_steps=30)
+    box.update(lr=0.05)
+    texts, caption = _drawn_texts(box.figure), box.caption.value
+    box.update(lr=0.8)  # another rate that converges: a new band, a new loss, a new caption
+    assert _drawn_texts(box.figure) == texts
+    assert box.caption.value != caption
+    assert len(texts) <= 12  # each text costs on every redraw
+
+
+def test_learning_rate_band_key_names_every_band_in_its_colour():
+    from course_lib.widgets.learning_rate import BAND_COLORS
+
+    box = learning_rate_explorer("bowl")
+    for name, color in BAND_COLORS.items():
+        assert f"color:{color}" in box.band_key.value and name in box.band_key.value
 
 
 def test_learning_rate_marker_and_loss_curve_follow_the_slider():
@@ -169,8 +201,27 @@ def test_optimizer_race_caption_reports_each_optimizer_at_the_shown_step(race_bo
     assert text.startswith("At step 25:")
     for name, run in race_box.state["runs"].items():
         assert f"{name} (η={run.lr:.3g})" in text
+    assert "least squares, condition number 10" in text and "excess loss" in text
     with pytest.raises(ValueError, match="x_axis"):
         race_box.update(x_axis="epochs")
+
+
+def test_optimizer_race_figure_has_no_titles_and_few_texts(race_box):
+    race_box.update(step=40)
+    assert all(ax.get_title() == "" for ax in race_box.figure.axes)
+    texts = _drawn_texts(race_box.figure)
+    race_box.update(step=60)  # moving along the race changes no text in the figure
+    assert _drawn_texts(race_box.figure) == texts
+    assert len(texts) <= 10
+
+
+def test_optimizer_race_loss_ticks_stay_inside_the_rescaled_limits(race_box):
+    ax = race_box.figure.axes[1]
+    for lr in (0.001, 0.3, 3.0):
+        race_box.update(lr=lr)
+        for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            ticks = axis.get_majorticklocs()
+            assert 1 <= len(ticks) <= 2 and all(lo <= t <= hi for t in ticks), lr
 
 
 def test_optimizer_race_recomputes_only_the_optimizer_whose_rate_changed(race_box):
@@ -216,6 +267,8 @@ def test_playground_update_runs_one_chunk_of_training(pg_box):
     pg_box.update()
     assert pg.step == CHUNK
     assert f"step {CHUNK}," in pg_box.caption.value
+    assert f"accuracy {pg.accuracy():.0%}" in pg_box.caption.value
+    assert not pg_box.figure.axes[0].title.get_visible()  # accuracy is in the caption instead
     play = pg_box.controls["play"]
     play.value = play.value + 1  # one Play tick = one chunk
     assert pg.step == 2 * CHUNK

@@ -3,9 +3,12 @@
 ``learning_rate_explorer`` walks gradient descent on a 1-D parabola or a rotated 2-D bowl
 (``landscapes.Quadratic``, condition number 5). A log-scale slider sets the learning rate; a
 thin axis under the plots shows the bands of ``landscapes.learning_rate_bounds`` (too small,
-good, oscillating, diverging) with a marker at the current rate. Play animates the walk step by
-step. A run that blows up is cut where it did, so nothing infinite is ever drawn, and the figure
-says at which step it diverged. ``learning_rate_static`` is the printed companion.
+good, oscillating, diverging; their names are a colour key beside the slider) with a marker at
+the current rate. Play animates the walk step by step. A run that blows up is cut where it did,
+so nothing infinite is ever drawn, and the figure says at which step it diverged. The rate, its
+band and the loss reached are in the caption under the figure (text changing on every slider
+event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static`` is the printed
+companion.
 
 The compute is ``descent_compute.learning_rate_run``; this module only draws.
 """
@@ -16,7 +19,7 @@ from course_lib.descent_compute import learning_rate_bands, learning_rate_run
 from course_lib.landscapes import Parabola1D, Quadratic, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
-from course_lib.widgets._fast import fixed_ticks, freeze_layout
+from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout, freeze_ticks
 
 BAND_COLORS = {
     "too small": "#9ecae1",
@@ -138,29 +141,32 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     (loss_line,) = ax_loss.semilogy([], [], "o-", color="crimson", ms=3, lw=1.2)
     (loss_head,) = ax_loss.semilogy([], [], "o", color="black", ms=5)
     f0 = float(surf.value(surf.default_start))
-    ax_loss.set(ylim=(LOSS_FLOOR, 2e3 * f0), xlabel="step", ylabel="loss (log scale)")
+    ax_loss.set(ylim=(LOSS_FLOOR, 2e3 * f0), xlabel="step", ylabel="loss")
     ax_loss.grid(alpha=0.3)
     div_text = ax_loss.text(
         0.5, 0.9, "", transform=ax_loss.transAxes, ha="center", color="darkred", weight="bold"
     )
-    title = ax_path.title
-    title.set_fontsize(10)
     lr_min, lr_max = 10**lo_exp, 10**hi_exp
+    key = []
     for name, lo, hi in learning_rate_bands(bounds, lr_min, lr_max):
         ax_band.axvspan(lo, hi, color=BAND_COLORS[name])
-        ax_band.text(np.sqrt(lo * hi), 0.5, name, ha="center", va="center", fontsize=7)
+        key.append((BAND_COLORS[name], "■", name))
     ax_band.set_xscale("log")
-    ax_band.set(xlim=(lr_min, lr_max), ylim=(0, 1), yticks=[], xlabel="learning rate η")
+    ax_band.set(xlim=(lr_min, lr_max), ylim=(0, 1), yticks=[], xlabel="η")
     marker = ax_band.axvline(lr, color="black", lw=2.5)
     lean_ticks(ax_path, ax_loss, ax_band, n=3)
     ax_band.set_yticks([])
     if two_d:  # the bowl's shape is the point, not its coordinates: no tick labels to draw
         ax_path.set(xticks=[], yticks=[])
+    else:  # the curve's limits never change: pin its three ticks per axis
+        freeze_ticks(ax_path)
     # Fixed ticks on the axes whose limits never change: no locator runs at draw time.
     top = np.floor(np.log10(2e3 * f0))
     fixed_ticks(ax_loss, y=10.0 ** np.linspace(-12, top, 3).round())
-    fixed_ticks(ax_band, x=10.0 ** np.arange(np.ceil(lo_exp), np.floor(hi_exp) + 1))
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.12, wspace=0.3)
+    # The strip spans exactly the slider's range, whose readout gives η, and the caption gives
+    # the band edges: no tick numbers to redraw.
+    fixed_ticks(ax_band, x=[])
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.96, bottom=0.12, wspace=0.3)
 
     caption = widgets.HTML()
     state = {"lr": lr, "num_steps": int(num_steps), "step": int(num_steps), "run": None}
@@ -170,13 +176,10 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         shown = min(step + 1, len(run.path))
         x, y = path_xy(surf, run.path[:shown])
         outcome = outcome_text(run, step)
-        if two_d:
-            update_loss_surface(
-                ax_path, run.path[:shown], title=f"η = {run.lr:.3g} ({run.band}): {outcome}"
-            )
+        if two_d:  # no title: the rate, band and outcome are in the caption
+            update_loss_surface(ax_path, run.path[:shown], title="")
         else:
             path_line.set_data(x, y)
-            title.set_text(f"η = {run.lr:.3g} ({run.band}): {outcome}")
         head.set_data(x[-1:], y[-1:])
         ks = np.arange(shown)
         losses = np.maximum(run.losses[:shown], LOSS_FLOOR)
@@ -184,11 +187,13 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         loss_head.set_data(ks[-1:], losses[-1:])
         div_text.set_text(outcome if outcome.startswith("diverged") else "")
         whole = outcome_text(run, state["num_steps"])
+        later = (
+            f"After all {state['num_steps']} steps: {whole}. " if step < state["num_steps"] else ""
+        )
         caption.value = (
-            f"η = {run.lr:.3g} is in the <b>{run.band}</b> band "
-            f"(1/λ<sub>max</sub> = {bounds['monotone']:.3g}, "
-            f"2/λ<sub>max</sub> = {bounds['converge']:.3g}). "
-            f"Over {state['num_steps']} steps: {whole}."
+            f"η = {run.lr:.3g} (<b>{run.band}</b>): {outcome}. {later}"
+            f"Band edges: 1/λ<sub>max</sub> = {bounds['monotone']:.3g}, "
+            f"2/λ<sub>max</sub> = {bounds['converge']:.3g}. Loss on a log scale."
         )
         fig.canvas.draw_idle()
 
@@ -207,7 +212,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
             marker.set_xdata([state["lr"], state["lr"]])
             ax_loss.set_xlim(-0.5, state["num_steps"] + 0.5)
             n = state["num_steps"]
-            fixed_ticks(ax_loss, x=sorted({0, n // 2, n}))
+            fixed_ticks(ax_loss, x=sorted({0, n}))
         redraw_step()
 
     lr_slider = mark_main(
@@ -236,17 +241,22 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     step_slider.observe(lambda c: update(step=c["new"]), names="value")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [lr_slider, steps_slider, widgets.HBox([play, step_slider])]
+    band_key = widgets.HTML(color_key(key))  # names of the strip's colours, beside the slider
+    controls = [
+        widgets.HBox([lr_slider, band_key]),
+        steps_slider,
+        widgets.HBox([play, step_slider]),
+    ]
     box = explorer_box("learning-rate", controls, fig, caption)
     box.update = update
     box.caption = caption
+    box.band_key = band_key
     box.state = state
     box.controls = {"lr": lr_slider, "num_steps": steps_slider, "play": play, "step": step_slider}
     box.artists = {
         "path": path_line,
         "loss": loss_line,
         "marker": marker,
-        "title": title,
         "diverged": div_text,
     }
     return box

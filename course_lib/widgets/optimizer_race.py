@@ -6,8 +6,10 @@ plus a constant, so the noise of SGD and mini-batches is real sampling noise) or
 learning the moons data set. The x-axis switches between steps, examples seen and seconds; each
 optimizer's learning rate has its own log slider, and "tune" runs the fair comparison of the
 lesson (``descent_compute.tune_learning_rates``). Runs are cached per (optimizer, rate), so a
-slider recomputes only the optimizer it belongs to. ``optimizer_race_static`` is the printed
-companion: tuned rates, loss against steps and against examples seen.
+slider recomputes only the optimizer it belongs to. The problem, the step shown and each
+racer's loss are in the HTML caption (which is also the legend), not in the figure: changing
+text is the costliest thing to redraw. ``optimizer_race_static`` is the printed companion:
+tuned rates, loss against steps and against examples seen.
 """
 
 import numpy as np
@@ -21,7 +23,7 @@ from course_lib.descent_compute import (
 )
 from course_lib.plotting import small_multiples
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
-from course_lib.widgets._fast import freeze_layout
+from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
 from course_lib.widgets.learning_rate import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 
 COLORS = {
@@ -32,6 +34,10 @@ COLORS = {
     "Adam": "#d62728",
 }
 X_AXES = {"steps": "step", "examples seen": "examples seen", "seconds": "seconds (training)"}
+PROBLEMS = {  # said in the caption
+    "surface": "least squares, condition number 10; y-axis: excess loss L(w) − L(w*), log scale",
+    "network": "MLP 2-16-16-2 on moons; y-axis: full-data loss, log scale",
+}
 # Learning rates found by tune_learning_rates with its default grid, 100 steps, seed 0.
 DEFAULT_LRS = {
     "surface": {"GD": 1.0, "SGD": 0.316, "mini-batch": 0.316, "momentum": 0.0316, "Adam": 0.316},
@@ -98,7 +104,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     num_steps = NUM_STEPS[problem] if num_steps is None else int(num_steps)
     rates = dict(DEFAULT_LRS[problem])
     cache: dict = {}
-    state = {"x_axis": "steps", "step": num_steps, "runs": {}}
+    state = {"x_axis": "steps", "step": num_steps, "runs": {}, "scaled": False}
 
     surface = prob.surface is not None
     fig, axes = new_figure(9.0 if surface else 6.5, 4.0, ncols=2 if surface else 1)
@@ -106,16 +112,14 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     lines, heads, paths = {}, {}, {}
     if surface:
         draw_landscape(axes[0], prob.surface, n=50, levels=6)
-        axes[0].set_title("paths (θ₁, θ₂)", fontsize=10)
+        axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
     for name in RACERS:
         (lines[name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
         (heads[name],) = ax_loss.semilogy([], [], "o", color=COLORS[name], ms=4)
         if surface:
             (paths[name],) = axes[0].plot([], [], "-", color=COLORS[name], lw=1.0, alpha=0.9)
     ax_loss.grid(alpha=0.3)
-    ylabel = "excess loss L(w) − L(w*)" if surface else "full-data loss"
-    ax_loss.set_ylabel(ylabel + " (log)")
-    title = ax_loss.set_title("", fontsize=10)
+    ax_loss.set(xlabel=X_AXES["steps"], ylabel="excess loss" if surface else "loss")
     lean_ticks(ax_loss)
     if surface:  # the paths panel needs no numbers: fewer tick labels, a cheaper redraw
         axes[0].set(xticks=[], yticks=[])
@@ -131,13 +135,15 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         return cache[key]
 
     def rescale() -> None:
+        """New limits, and new fixed ticks for them (no locator runs at draw time)."""
         runs = state["runs"]
         xmax = max(x_values(r, state["x_axis"])[-1] for r in runs.values())
-        ax_loss.set_xlim(0, max(xmax, 1e-9) * 1.02)
+        xmax = max(xmax, 1e-9) * 1.02
         lo = min(np.min(r.losses) for r in runs.values())
         hi = max(np.max(r.losses) for r in runs.values())
-        ax_loss.set_ylim(max(lo, LOSS_FLOOR) / 3, hi * 3)
-        ax_loss.set_xlabel(X_AXES[state["x_axis"]])
+        y0, y1 = max(lo, LOSS_FLOOR) / 3, hi * 3
+        ax_loss.set(xlim=(0, xmax), ylim=(y0, y1), xlabel=X_AXES[state["x_axis"]])
+        fixed_ticks(ax_loss, x=nice_ticks(0, xmax, n=2), y=nice_ticks(y0, y1, log=True, n=2))
 
     def redraw() -> None:
         step = state["step"]
@@ -149,9 +155,9 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
             heads[name].set_data(x[-1:], y[-1:])
             if surface:
                 paths[name].set_data(run.path[:k, 0], run.path[:k, 1])
-        what = "least squares, condition number 10" if surface else "MLP 2-16-16-2 on moons"
-        title.set_text(f"{what}: step {step} of {num_steps}")
-        caption.value = race_summary(state["runs"], step)
+        caption.value = (
+            race_summary(state["runs"], step) + f"<br>{PROBLEMS[problem]}; {num_steps} steps."
+        )
         fig.canvas.draw_idle()
 
     def update(lr=None, x_axis=None, step=None, lrs=None) -> None:
@@ -173,8 +179,9 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         if step is not None:
             state["step"] = min(max(int(step), 0), num_steps)
         state["runs"] = {name: get_run(name) for name in RACERS}
-        if changed or x_axis is not None or not ax_loss.get_xlabel():
+        if changed or x_axis is not None or not state["scaled"]:
             rescale()
+            state["scaled"] = True
         redraw()
 
     sliders = {}
@@ -224,7 +231,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         "step": step_slider,
         "tune": tune_button,
     }
-    box.artists = {"lines": lines, "paths": paths, "title": title}
+    box.artists = {"lines": lines, "paths": paths}
     return box
 
 

@@ -4,8 +4,10 @@ Dropdowns choose the data set (moons, spirals, xor, blobs), the hidden layers, t
 and the batch size; a log slider sets the learning rate. Play trains: every tick of the
 ``ipywidgets.Play`` counter runs a chunk of SGD steps (so it also works without a browser), and
 the decision-boundary image (a coarse grid, updated with ``set_data``) and the loss curve follow.
-Reset starts again from the same initial weights. ``playground_static`` is the printed companion:
-decision boundaries after training on each data set, with a linear and a ReLU network.
+Reset starts again from the same initial weights. The settings, loss and accuracy are written in
+the HTML caption rather than in the figure (changing text is the costliest thing to redraw).
+``playground_static`` is the printed companion: decision boundaries after training on each data
+set, with a linear and a ReLU network.
 
 The compute is ``playground_compute.Playground``; this module only draws.
 """
@@ -15,8 +17,7 @@ import numpy as np
 from course_lib.playground_compute import DATASETS, Playground
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
-from course_lib.widgets._fast import freeze_layout
-from course_lib.widgets.learning_rate import lean_ticks
+from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
 
 HIDDEN = ("4", "8", "8-8", "16-16")
 ACTIVATIONS = ("relu", "tanh", "sigmoid")
@@ -25,13 +26,15 @@ CHUNK = 10  # SGD steps per Play tick
 GRID = 60  # decision-boundary image resolution (GRID x GRID)
 
 
-def draw_boundary(ax, pg: Playground, n: int = GRID):
+def draw_boundary(ax, pg: Playground, n: int = GRID, title: bool = True):
     """Decision regions of ``pg`` and its data (``plotting.plot_decision_boundary``).
 
     Update later with ``plotting.update_decision_boundary(ax, pg.scores)``; returns the image.
+    ``title=False`` hides the accuracy title (the explorer says it in its caption).
     """
     plot_decision_boundary(pg.scores, pg.X, pg.y, ax=ax, resolution=n, padding=0.3)
     ax.set(xticks=[], yticks=[], xlabel="", ylabel="")
+    ax.title.set_visible(title)
     return ax.course_artists["image"]
 
 
@@ -74,7 +77,7 @@ def playground_explorer(
     }
     state = {}
     (loss_line,) = ax_l.semilogy([0], [1.0], color="crimson", lw=1.3)
-    ax_l.set(xlabel="step", ylabel="full-data loss (log)")
+    ax_l.set(xlabel="step", ylabel="loss")
     ax_l.grid(alpha=0.3)
     caption = widgets.HTML()
 
@@ -87,22 +90,28 @@ def playground_explorer(
             settings["batch_size"],
         )
         ax_b.clear()
-        image = draw_boundary(ax_b, pg)
+        image = draw_boundary(ax_b, pg, title=False)
         state.update(pg=pg, image=image)
-        ax_l.set_xlim(0, 100)
-        ax_l.set_ylim(0.01, 10.0)
+        set_loss_limits((0, 100), (0.01, 10.0))
+
+    def set_loss_limits(xlim, ylim) -> None:
+        """New limits for the loss panel, with a few fixed ticks chosen once for them."""
+        ax_l.set(xlim=xlim, ylim=ylim)
+        fixed_ticks(ax_l, x=nice_ticks(*xlim, n=2), y=nice_ticks(*ylim, log=True, n=2))
 
     def redraw() -> None:
         pg = state["pg"]
         update_decision_boundary(ax_b, pg.scores)
         losses = np.asarray(pg.losses)
         loss_line.set_data(np.arange(len(losses)), losses)
-        if pg.step > ax_l.get_xlim()[1]:
-            ax_l.set_xlim(0, 2 * ax_l.get_xlim()[1])
-        lo, hi = ax_l.get_ylim()
-        if losses.min() < lo or losses.max() > hi:
-            ax_l.set_ylim(min(lo, losses.min() / 2), max(hi, losses.max() * 2))
-        caption.value = describe(pg)
+        xlim, ylim = ax_l.get_xlim(), ax_l.get_ylim()
+        if pg.step > xlim[1]:
+            xlim = (0, 2 * xlim[1])
+        if losses.min() < ylim[0] or losses.max() > ylim[1]:
+            ylim = (min(ylim[0], losses.min() / 2), max(ylim[1], losses.max() * 2))
+        if (xlim, ylim) != (ax_l.get_xlim(), ax_l.get_ylim()):
+            set_loss_limits(xlim, ylim)
+        caption.value = describe(pg) + ". Full-data loss on a log scale."
         fig.canvas.draw_idle()
 
     def update(
@@ -165,7 +174,6 @@ def playground_explorer(
 
     reset.on_click(on_reset)
     start()
-    lean_ticks(ax_l, n=3)
     fig.tight_layout()
     update(num_steps=0)
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels

@@ -68,11 +68,13 @@ def loss_shapes_static():
     ax1.plot(p, -np.log(p), color=COLORS["blue"])
     for q in (0.9, 0.5, 0.1):
         ax1.plot([q], [-np.log(q)], "o", color=COLORS["vermillion"])
+        right = q > 0.7  # near p = 1 a label to the right would run over the curve and the edge
         ax1.annotate(
             f"p = {q:g}: {-np.log(q):.2f}",
             (q, -np.log(q)),
-            (6, 6),
+            (-4, 10) if right else (6, 6),
             textcoords="offset points",
+            ha="right" if right else "left",
             fontsize=9,
         )
     ax1.set(title="−log p: the cost of the true class's probability", xlabel="p", ylabel="loss")
@@ -228,7 +230,8 @@ def loss_race_static(runs):
     for ax in axes:
         ax.set_xlabel("step")
         ax.grid(True, alpha=0.3)
-    axes[1].legend(fontsize=9, loc="center right")
+    # left of centre: the MSE run's jump (near the end) must stay visible, not behind the legend
+    axes[1].legend(fontsize=9, loc="center left", bbox_to_anchor=(0.04, 0.5))
     fig.tight_layout()
     return fig
 

@@ -21,7 +21,8 @@ def welcome_explorer(w: float = 1.0):
     (line,) = ax.plot(z, steepness_curve(w, z), lw=2.5)
     ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="z", ylabel="output")
     ax.grid(alpha=0.3)
-    title = ax.set_title("")
+    # lay out with a title of the right size, or tight_layout leaves it no room and it is clipped
+    title = ax.set_title(f"sigmoid(w·z) with w = {w:+.2f}")
     fig.tight_layout()
 
     slider = mark_main(

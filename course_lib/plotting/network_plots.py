@@ -114,7 +114,7 @@ def plot_network(layer_sizes, weights=None, values=None, ax=None, max_width=4.0,
         zorder=2,
     )
     texts = [
-        [ax.text(x, y, "", ha="center", va="center", fontsize=9, zorder=3) for x, y in p]
+        [ax.text(x, y, "", ha="center", va="center", fontsize=8, zorder=3) for x, y in p]
         if t
         else []
         for p, t in zip(pos, with_text, strict=True)

@@ -45,6 +45,11 @@ def test_num_params_passes_9610_and_names_weights_only():
     assert L.check_digits_num_params(None).status == "not done"
 
 
+def test_num_params_not_done_message_names_the_notebook_variable(capsys):
+    L.check_digits_num_params(None)
+    assert "set num_params to your answer" in capsys.readouterr().out
+
+
 def test_accuracy_from_confusion_passes_reference_and_names_mistakes():
     assert L.check_accuracy_from_confusion(L._acc_from_cm).status == "passed"
     trace = L.check_accuracy_from_confusion(lambda cm: float(np.trace(cm)))

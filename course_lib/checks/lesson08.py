@@ -123,7 +123,7 @@ def check_digits_num_params(answer) -> CheckResult:
         },
         hint="each layer with D inputs and M nodes has an (M, D) weight matrix and M biases; add "
         "the two layers.",
-        label="answer",
+        label="num_params",
     )
 
 

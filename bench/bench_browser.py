@@ -33,7 +33,7 @@ def measure_notebook(browser, server, path: str, moves: int = MOVES) -> dict:
         result["problems"] = nb.notebook_problems(nb.cell_report(page, path))
         for explorer_id in nb.explorer_ids(page):
             root = nb.explorer(page, explorer_id)
-            if nb.figure_canvas(root).count() == 0:
+            if nb.figure_canvas(root).count() == 0 or not nb.has_main_slider(root):
                 continue
             try:
                 samples = nb.slider_to_pixels_ms(page, root, moves=moves + 1)[1:]

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+SHOWN_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook tab in front
 # Finds the notebook panel for a path among the main-area widgets (a JS statement).
 FIND_PANEL = """
   const findPanel = (path) => !window.jupyterapp ? undefined
@@ -107,21 +108,43 @@ WAIT_QUIET = """
 
 def open_notebook(page, server, rel_path: str, timeout: float = 120.0) -> None:
     """Open ``rel_path`` (relative to the repo) in JupyterLab and wait for an idle kernel."""
-    page.goto(server.url(f"lab/tree/{rel_path}"), wait_until="domcontentloaded")
+    # ?reset: start from an empty workspace, not from the notebooks a previous test left open
+    page.goto(server.url(f"lab/tree/{rel_path}?reset"), wait_until="domcontentloaded")
     page.wait_for_function(KERNEL_READY, arg=rel_path, timeout=timeout * 1000, polling=250)
 
 
-def run_all_cells(page, rel_path: str, timeout: float = 300.0) -> dict:
-    """Click Run > Run All Cells and wait until nothing is running; returns the last state."""
-    page.locator(".jp-NotebookPanel .jp-Cell").first.click()
+def click_run_all(page) -> None:
+    """Run > Run All Cells from the menu bar, with the notebook focused."""
+    page.locator(f"{SHOWN_PANEL} .jp-Cell").first.click()
     page.locator(".lm-MenuBar-item", has_text="Run").first.click()
     page.locator(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Run All Cells'))").click()
+
+
+def run_all_cells(page, rel_path: str, timeout: float = 300.0) -> dict:
+    """Click Run > Run All Cells and wait until nothing is running; returns the last state.
+
+    A click that lands while JupyterLab is still settling can run nothing; when no cell has
+    started after 10 s the click is repeated (at most three times).
+    """
+    state = page.evaluate(RUN_STATE, rel_path)
+    if state["code"] == 0:
+        return state
+    for _attempt in range(3):
+        click_run_all(page)
+        started = time.monotonic()
+        while time.monotonic() - started < 10:
+            state = page.evaluate(RUN_STATE, rel_path)
+            if state["busy"] or state["ran"] > 0:
+                break
+            time.sleep(0.2)
+        if state["busy"] or state["ran"] > 0:
+            break
     deadline = time.monotonic() + timeout
     quiet = 0
     while time.monotonic() < deadline:
         state = page.evaluate(RUN_STATE, rel_path)
         done = not state["busy"] and state["kernel"] == "idle" and state["ran"] > 0
-        quiet = quiet + 1 if done or state["code"] == 0 else 0
+        quiet = quiet + 1 if done else 0
         if quiet >= 3:
             return state
         time.sleep(0.3)
@@ -160,7 +183,10 @@ def notebook_problems(cells: list[dict]) -> list[str]:
 
 
 def explorer_ids(page) -> list[str]:
-    """Name of every explorer on the page, in order (``name``, ``name#2`` for a repeat)."""
+    """Name of every explorer on the page, in page order (``name``, ``name#2`` for a repeat).
+
+    The name comes from the root's ``explorer-<name>`` class (``unnamed`` without one).
+    """
     names = page.evaluate(
         """() => [...document.querySelectorAll('.course-explorer')].map((e) =>
              ([...e.classList].find((c) => c.startsWith('explorer-')) || 'explorer-unnamed')
@@ -175,10 +201,14 @@ def explorer_ids(page) -> list[str]:
 
 def explorer(page, explorer_id: str):
     """Locator of the explorer root for an id from :func:`explorer_ids`, scrolled into view."""
-    name, _, nth = explorer_id.partition("#")
-    root = page.locator(f".course-explorer.explorer-{name}").nth(int(nth or 1) - 1)
+    root = page.locator(".course-explorer").nth(explorer_ids(page).index(explorer_id))
     root.scroll_into_view_if_needed()
     return root
+
+
+def has_main_slider(root) -> bool:
+    """True when the explorer has a control marked ``course-main-slider``."""
+    return root.locator(".course-main-slider").count() > 0
 
 
 def figure_canvas(root):
@@ -278,8 +308,8 @@ def save_notebook_screenshot(page, path: Path, max_height: int = 12000) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     outer = (
-        "document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer')"
-        " || document.querySelector('.jp-NotebookPanel .jp-Notebook')"
+        f"document.querySelector('{SHOWN_PANEL} .jp-WindowedPanel-outer')"
+        f" || document.querySelector('{SHOWN_PANEL} .jp-Notebook')"
     )
     height = page.evaluate(f"() => {{ const n = {outer}; return n ? n.scrollHeight : 0; }}")
     page.set_viewport_size({"width": size["width"], "height": min(max_height, height + 200)})

@@ -36,3 +36,60 @@ def draw_time(fig, repeats: int = 5) -> float:
     finally:
         if canvas is not original:
             fig.set_canvas(original)
+
+
+def time_updates(box, values, update) -> tuple[float, float]:
+    """Median (wall ms, CPU ms) of ``update(box, v)`` + one full ``canvas.draw()`` per value.
+
+    On Agg ``draw_idle`` draws at once, so it is silenced: each timed update pays exactly one
+    full draw at the figure's real size, as a slider event does in a notebook. The CPU time
+    (``time.process_time``) is less inflated than the wall time on a machine shared with other
+    jobs.
+    """
+    canvas = box.figure.canvas
+    canvas.draw()  # the first draw (fonts, caches) is not a slider event
+    canvas.draw_idle = lambda *args, **kwargs: None
+    wall, cpu = [], []
+    for v in values:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        update(box, v)
+        canvas.draw()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return 1000.0 * float(np.median(wall)), 1000.0 * float(np.median(cpu))
+
+
+def reference_draw(figsize, repeats: int = 24) -> tuple[float, float]:
+    """Median (wall ms, CPU ms) of drawing one plain line plot: the machine's speed, to read
+    the explorers' figures against (a loaded machine inflates them all)."""
+    import matplotlib.pyplot as plt
+
+    with plt.ioff():
+        fig, ax = plt.subplots(figsize=figsize)
+    x = np.linspace(0, 1, 241)
+    ax.plot(x, x)
+    box = type("Box", (), {"figure": fig})()
+    try:
+        return time_updates(box, range(repeats), lambda b, v: None)
+    finally:
+        plt.close(fig)
+
+
+def build_memory(builders) -> tuple[float, float]:
+    """(peak traced MB while building and drawing every explorer, process peak RSS MB)."""
+    import resource
+    import sys
+    import tracemalloc
+
+    import matplotlib.pyplot as plt
+
+    tracemalloc.start()
+    boxes = [build() for build in builders]
+    for box in boxes:
+        box.figure.canvas.draw()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    for box in boxes:
+        plt.close(box.figure)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return peak / 2**20, rss / 2**20 if sys.platform == "darwin" else rss / 2**10

@@ -13,13 +13,9 @@ Each time is also given as CPU time (``*_cpu``, ``time.process_time``): on a mac
 with other jobs the wall time is inflated by waiting for a core, the CPU time much less.
 """
 
-import resource
-import statistics
-import sys
-import time
-import tracemalloc
-
 import numpy as np
+
+from bench._timing import build_memory, reference_draw, time_updates
 
 NUM_UPDATES = 24
 
@@ -40,39 +36,11 @@ def _explorers():
     }
 
 
-def _median_update_ms(box, main: str) -> tuple[float, float]:
-    slider = box.controls[main]
+def _sweep(slider) -> list:
+    """NUM_UPDATES values of the main control over its whole range."""
     if isinstance(slider.value, int):
-        values = [k % (slider.max + 1) for k in range(NUM_UPDATES)]
-    else:
-        values = np.linspace(slider.min, slider.max, NUM_UPDATES)
-    canvas = box.figure.canvas
-    # On Agg, draw_idle draws at once; silence it so each update is timed with ONE full draw.
-    canvas.draw_idle = lambda *args, **kwargs: None
-    times, cpu = [], []
-    for v in values:
-        start, start_cpu = time.perf_counter(), time.process_time()
-        box.update(v)
-        canvas.draw()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return 1000.0 * statistics.median(times), 1000.0 * statistics.median(cpu)
-
-
-def _reference_ms(plt) -> tuple[float, float]:
-    """Median draw (wall, CPU ms) of one plain line plot of the same size: the machine's speed."""
-    with plt.ioff():
-        fig, ax = plt.subplots(figsize=(6.0, 3.4))
-    ax.plot(np.linspace(0, 1, 241), np.linspace(0, 1, 241))
-    fig.canvas.draw()
-    times, cpu = [], []
-    for _ in range(NUM_UPDATES):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fig.canvas.draw()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    plt.close(fig)
-    return 1000.0 * statistics.median(times), 1000.0 * statistics.median(cpu)
+        return [k % (slider.max + 1) for k in range(NUM_UPDATES)]
+    return list(np.linspace(slider.min, slider.max, NUM_UPDATES))
 
 
 def run() -> list[tuple[str, float, str]]:
@@ -81,31 +49,24 @@ def run() -> list[tuple[str, float, str]]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    wall, cpu = _reference_ms(plt)
+    wall, cpu = reference_draw((6.0, 3.4), NUM_UPDATES)
     lines = [
         ("explorer_reference_plain_axes_draw", wall, "ms"),
         ("explorer_reference_plain_axes_draw_cpu", cpu, "ms"),
     ]
     for name, (build, main) in _explorers().items():
         box = build()
-        box.figure.canvas.draw()  # first draw (fonts, caches) is not a slider event
-        wall, cpu = _median_update_ms(box, main)
-        lines.append((f"explorer_{name}_update", wall, "ms"))
-        lines.append((f"explorer_{name}_update_cpu", cpu, "ms"))
+        wall, cpu = time_updates(box, _sweep(box.controls[main]), lambda b, v: b.update(v))
+        lines += [
+            (f"explorer_{name}_update", wall, "ms"),
+            (f"explorer_{name}_update_cpu", cpu, "ms"),
+        ]
         plt.close(box.figure)
-
-    tracemalloc.start()
-    boxes = [build() for build, _ in _explorers().values()]
-    for box in boxes:
-        box.figure.canvas.draw()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    lines.append(("explorers_basics_build_all_peak_traced", peak / 2**20, "MB"))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
-    rss_mb = rss / 2**20 if sys.platform == "darwin" else rss / 2**10
-    lines.append(("explorers_basics_process_peak_rss", rss_mb, "MB"))
-    for box in boxes:
-        plt.close(box.figure)
+    traced, rss = build_memory([build for build, _ in _explorers().values()])
+    lines += [
+        ("explorers_basics_build_all_peak_traced", traced, "MB"),
+        ("explorers_basics_process_peak_rss", rss, "MB"),
+    ]
     return lines
 
 

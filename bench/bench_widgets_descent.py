@@ -14,13 +14,9 @@ Each time is also given as CPU time (``*_cpu``, ``time.process_time``): on a mac
 with other jobs the wall time is inflated by waiting for a core, the CPU time much less.
 """
 
-import resource
-import statistics
-import sys
-import time
-import tracemalloc
-
 import numpy as np
+
+from bench._timing import build_memory, reference_draw, time_updates
 
 NUM_UPDATES = 24
 
@@ -37,65 +33,30 @@ def _explorers():
     }
 
 
-def _median_ms(box, values) -> tuple[float, float]:
-    canvas = box.figure.canvas
-    canvas.draw_idle = lambda *args, **kwargs: None  # exactly one draw per timed update
-    times, cpu = [], []
-    for v in values:
-        start, start_cpu = time.perf_counter(), time.process_time()
-        box.update(lr=float(v))
-        canvas.draw()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return 1000.0 * statistics.median(times), 1000.0 * statistics.median(cpu)
-
-
-def _reference_ms(plt) -> tuple[float, float]:
-    with plt.ioff():
-        fig, ax = plt.subplots(figsize=(8.0, 4.0))
-    ax.plot(np.linspace(0, 1, 241), np.linspace(0, 1, 241))
-    fig.canvas.draw()
-    times, cpu = [], []
-    for _ in range(NUM_UPDATES):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fig.canvas.draw()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    plt.close(fig)
-    return 1000.0 * statistics.median(times), 1000.0 * statistics.median(cpu)
-
-
 def run() -> list[tuple[str, float, str]]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    wall, cpu = _reference_ms(plt)
+    wall, cpu = reference_draw((8.0, 4.0), NUM_UPDATES)
     lines = [
         ("explorer_descent_reference_plain_axes_draw", wall, "ms"),
         ("explorer_descent_reference_plain_axes_draw_cpu", cpu, "ms"),
     ]
     for name, (build, values) in _explorers().items():
         box = build()
-        box.figure.canvas.draw()  # the first draw (fonts, caches) is not a slider event
-        wall, cpu = _median_ms(box, values)
-        lines.append((f"explorer_{name}_update", wall, "ms"))
-        lines.append((f"explorer_{name}_update_cpu", cpu, "ms"))
+        wall, cpu = time_updates(box, values, lambda b, v: b.update(lr=float(v)))
+        lines += [
+            (f"explorer_{name}_update", wall, "ms"),
+            (f"explorer_{name}_update_cpu", cpu, "ms"),
+        ]
         plt.close(box.figure)
-
-    tracemalloc.start()
-    boxes = [build() for build, _ in _explorers().values()]
-    for box in boxes:
-        box.figure.canvas.draw()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    lines.append(("explorers_descent_build_all_peak_traced", peak / 2**20, "MB"))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
-    rss_mb = rss / 2**20 if sys.platform == "darwin" else rss / 2**10
-    lines.append(("explorers_descent_process_peak_rss", rss_mb, "MB"))
-    for box in boxes:
-        plt.close(box.figure)
+    traced, rss = build_memory([build for build, _ in _explorers().values()])
+    lines += [
+        ("explorers_descent_build_all_peak_traced", traced, "MB"),
+        ("explorers_descent_process_peak_rss", rss, "MB"),
+    ]
     return lines
 
 

@@ -7,6 +7,7 @@ and their sliders by these classes.
 """
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 MAIN_SLIDER = "course-main-slider"
 PLAY = "course-play"
@@ -47,6 +48,23 @@ def figure_widget(fig):
         with out:
             display(fig)
     return out
+
+
+def float_slider(name: str, value: float, lo: float = -2.0, hi: float = 2.0, step: float = 0.1):
+    """A continuous float slider from ``lo`` to ``hi`` labelled ``name``, starting at ``value``
+    (clipped into the range); the readout shows as many decimals as the step needs."""
+    import ipywidgets as widgets
+
+    decimals = max(0, -int(np.floor(np.log10(step))))
+    return widgets.FloatSlider(
+        value=float(np.clip(value, lo, hi)),
+        min=lo,
+        max=hi,
+        step=step,
+        description=name,
+        continuous_update=True,
+        readout_format=f".{decimals}f",
+    )
 
 
 def mark_main(widget):

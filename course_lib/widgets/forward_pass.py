@@ -13,7 +13,7 @@ import numpy as np
 
 from course_lib.explore_compute import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import freeze_layout
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]
@@ -63,20 +63,9 @@ def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: 
     title = ax.set_title("")
     caption = widgets.HTML()
 
-    def slider(name, value):
-        return widgets.FloatSlider(
-            value=value,
-            min=-2.0,
-            max=2.0,
-            step=0.1,
-            description=name,
-            continuous_update=True,
-            readout_format=".1f",
-        )
-
     controls = {
-        "x1": mark_main(slider("x1", x1)),
-        "x2": slider("x2", x2),
+        "x1": mark_main(float_slider("x1", x1)),
+        "x2": float_slider("x2", x2),
         "activation": widgets.Dropdown(
             options=list(_HIDDEN), value=hidden_activation, description="hidden f"
         ),

@@ -13,7 +13,7 @@ import numpy as np
 from course_lib.explore_compute import best_fit_line, line_predictions
 from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
 from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import color_key, freeze_layout
 
 __all__ = ["line_fit_explorer", "line_fit_static", "line_data"]
@@ -59,6 +59,11 @@ def _best_line(ax, x, slope, intercept):
     )[0]
 
 
+def _centred_slider(name: str, value: float, centre: float):
+    """A slider three units either side of the best value, so the best line is always reachable."""
+    return float_slider(name, value, round(centre - 3.0, 1), round(centre + 3.0, 1), step=0.05)
+
+
 def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0):
     r"""Slope and intercept sliders move a line over the data; squares show each squared error.
 
@@ -88,21 +93,9 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
     freeze_layout(fig)
     caption = widgets.HTML()
 
-    def slider(name, value, centre):
-        lo, hi = round(centre - 3.0, 1), round(centre + 3.0, 1)
-        return widgets.FloatSlider(
-            value=float(np.clip(value, lo, hi)),
-            min=lo,
-            max=hi,
-            step=0.05,
-            description=name,
-            continuous_update=True,
-            readout_format=".2f",
-        )
-
     controls = {
-        "slope": mark_main(slider("slope", slope, m_best)),
-        "intercept": slider("intercept", intercept, c_best),
+        "slope": mark_main(_centred_slider("slope", slope, m_best)),
+        "intercept": _centred_slider("intercept", intercept, c_best),
     }
 
     def update(slope=None, intercept=None):

@@ -15,7 +15,7 @@ from matplotlib.patches import Polygon
 
 from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, fmt, grid_lines, warp_points
 from course_lib.plotting import COLORS, plot_vectors, update_vectors
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import fixed_ticks, freeze_layout
 
 __all__ = ["linear_map_explorer", "linear_map_static"]
@@ -116,21 +116,15 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
     h = _draw_map(ax)
     caption = widgets.HTML()
 
-    def slider(name, value):
-        return widgets.FloatSlider(
-            value=value,
-            min=-2.0,
-            max=2.0,
-            step=0.1,
-            description=name,
-            continuous_update=True,
-            readout_format=".1f",
-        )
-
     controls = {
-        f"w{i + 1}{j + 1}": slider(f"w{i + 1}{j + 1}", W0[i, j]) for i in range(2) for j in range(2)
+        f"w{i + 1}{j + 1}": float_slider(f"w{i + 1}{j + 1}", W0[i, j])
+        for i in range(2)
+        for j in range(2)
     }
-    controls["b1"], controls["b2"] = slider("b1", float(b[0])), slider("b2", float(b[1]))
+    controls["b1"], controls["b2"] = (
+        float_slider("b1", float(b[0])),
+        float_slider("b2", float(b[1])),
+    )
     controls["activation"] = widgets.Dropdown(
         options=list(ACTIVATION_CHOICES), value=activation, description="activation"
     )

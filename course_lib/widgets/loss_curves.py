@@ -19,7 +19,7 @@ import numpy as np
 from course_lib.loss_compare import logit_gradients
 from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array
-from course_lib.widgets._base import new_figure
+from course_lib.widgets._base import float_slider, new_figure
 
 __all__ = [
     "loss_shapes_static",
@@ -127,17 +127,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
         ax.legend(loc=where, fontsize=9)
     caption = widgets.HTML()
     controls = {
-        "z": mark_main(
-            widgets.FloatSlider(
-                value=float(np.clip(z, -8, 8)),
-                min=-8.0,
-                max=8.0,
-                step=0.1,
-                description="z",
-                continuous_update=True,
-                readout_format=".1f",
-            )
-        ),
+        "z": mark_main(float_slider("z", z, -8.0, 8.0)),
         "y": widgets.Dropdown(options=[1, 0], value=int(y), description="target y"),
     }
 

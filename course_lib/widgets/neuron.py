@@ -12,7 +12,7 @@ import numpy as np
 
 from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neuron_output
 from course_lib.plotting import COLORS
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
 
 __all__ = ["neuron_explorer", "neuron_static"]
@@ -64,21 +64,10 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     freeze_layout(fig)  # the legend is the HTML key under the caption: no per-draw layout
     caption = widgets.HTML()
 
-    def slider(name, value, lo, hi):
-        return widgets.FloatSlider(
-            value=value,
-            min=lo,
-            max=hi,
-            step=0.1,
-            description=name,
-            continuous_update=True,
-            readout_format=".1f",
-        )
-
     controls = {
-        "w": mark_main(slider("w", w, -4.0, 4.0)),
-        "b": slider("b", b, -4.0, 4.0),
-        "x0": slider("x0", x0, -5.0, 5.0),
+        "w": mark_main(float_slider("w", w, -4.0, 4.0)),
+        "b": float_slider("b", b, -4.0, 4.0),
+        "x0": float_slider("x0", x0, -5.0, 5.0),
         "activation": widgets.Dropdown(
             options=list(ACTIVATION_CHOICES), value=activation, description="activation"
         ),

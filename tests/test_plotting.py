@@ -249,6 +249,34 @@ def test_history_curves_never_hand_nan_or_inf_to_matplotlib(loss):
     assert_lines_finite(ax)
 
 
+def test_plot_line_fit_legend_sits_outside_the_data_or_is_left_out():
+    x = np.array([0.0, 1.0, 2.0, 3.0])
+    ax = P.plot_line_fit(x, 2 * x, 0.0, 0.0)  # squares fill the lower left, where "best" went
+    fig = ax.figure
+    fig.canvas.draw()
+    legend_box = ax.get_legend().get_window_extent()
+    axes_box = ax.get_window_extent()
+    assert legend_box.x0 >= axes_box.x1  # entirely right of the Axes: it covers no point
+    assert fig.bbox.contains(legend_box.x1 - 1, legend_box.y0 + 1)  # and inside the figure
+    assert P.plot_line_fit(x, 2 * x, 0.0, 0.0, legend=False).get_legend() is None
+
+
+def test_plot_decision_boundary_title_does_not_round_199_of_200_up_to_100_percent(rng):
+    X = rng.normal(size=(200, 2))
+    y = (X[:, 0] > 0).astype(int)
+    y[np.argmax(X[:, 0])] = 0  # one point on the wrong side of the line x1 = 0
+    ax = P.plot_decision_boundary(lambda Z: (Z[:, 0] > 0).astype(float), X, y, resolution=8)
+    assert ax.get_title() == "accuracy 99.5% (199 of 200 right)"
+
+
+def test_plot_digits_gives_a_few_tiles_a_readable_size_and_many_tiles_a_smaller_one(rng):
+    few = P.plot_digits(rng.integers(0, 17, size=(5, 64)), ncols=5)
+    width, height = few.figure.get_size_inches()
+    assert width >= 5 * 0.9 and height >= 1.25 * 0.9
+    many = P.plot_digits(rng.integers(0, 17, size=(30, 64)), ncols=15)
+    assert many.figure.get_size_inches()[0] == pytest.approx(15 * 0.6 + 0.4)
+
+
 def test_plot_line_fit_refuses_x_and_y_of_different_lengths():
     with pytest.raises(ValueError, match="plot_line_fit: x has shape"):
         P.plot_line_fit([1, 2, 3], [1, 2], 1, 0)
@@ -393,7 +421,7 @@ def test_plot_decision_boundary_colours_the_grid_by_predicted_class(rng):
     grid = np.asarray(images[0].get_array())
     assert grid.shape == (20, 20)
     assert np.all(grid[:, 0] == 0) and np.all(grid[:, -1] == 1)
-    assert ax.get_title() == "accuracy on these 40 points: 100%"
+    assert ax.get_title() == "accuracy 100.0% (40 of 40 right)"
 
 
 def test_plot_decision_boundary_draws_each_class_as_one_marker_line_at_its_points(rng):
@@ -420,7 +448,7 @@ def test_update_decision_boundary_sets_new_data_on_the_same_image(rng):
     P.update_decision_boundary(ax, scores)
     assert ax.course_artists["image"] is image
     assert np.all(np.asarray(image.get_array())[:, 0] == 1)
-    assert ax.get_title() == "accuracy on these 10 points: 0%"
+    assert ax.get_title() == "accuracy 0.0% (0 of 10 right)"
 
 
 def test_plot_digits_marks_wrong_predictions_in_red(rng):

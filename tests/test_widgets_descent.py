@@ -107,6 +107,7 @@ def test_learning_rate_divergence_is_reported_with_its_step_and_the_path_is_cut(
     assert run.diverged_at is not None
     message = f"diverged at step {run.diverged_at}"
     assert message in box.artists["diverged"].get_text()
+    assert box.artists["diverged"].axes is box.figure.axes[0]  # the path panel, off the loss curve
     assert f"(<b>{run.band}</b>): {message}" in box.caption.value
     xs, _ = box.artists["path"].get_data()
     assert len(xs) == run.diverged_at
@@ -143,7 +144,7 @@ def test_learning_rate_marker_and_loss_curve_follow_the_slider():
 
 
 def test_learning_rate_static_titles_come_from_the_runs():
-    fig = learning_rate_static("bowl", num_steps=20)
+    fig = learning_rate_static("bowl")  # 25 steps: the walk at 2.2/lambda_max blows up at 21
     titles = [ax.get_title() for ax in fig.axes]
     assert [t.split(": ")[1].split("\n")[0] for t in titles] == [
         "too small",
@@ -153,6 +154,20 @@ def test_learning_rate_static_titles_come_from_the_runs():
     ]
     assert "diverged at step" in titles[3]
     _lines_finite(fig)
+
+
+@pytest.mark.parametrize("surface", ["bowl", "1d"])
+def test_learning_rate_static_diverging_panel_keeps_growing_bounces_in_view(surface):
+    fig = learning_rate_static(surface)
+    ax = fig.axes[3]
+    assert ax.get_title().startswith("η = 2.2: diverging")  # lambda_max = 1 on both surfaces
+    path = ax.course_artists["path"] if hasattr(ax, "course_artists") else ax.get_lines()[-1]
+    x, y = (np.asarray(v, float) for v in path.get_data())
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+    assert inside.sum() >= 5  # the start and at least four bounces, not one line out of frame
+    if surface == "1d":  # each bounce lands farther out, on the other side
+        assert np.all(np.diff(np.abs(x[:5])) > 0) and np.all(np.diff(np.sign(x[:5])) != 0)
 
 
 # ---- optimizer race -------------------------------------------------------------------------
@@ -188,11 +203,30 @@ def test_optimizer_race_every_slider_at_its_extremes_and_every_x_axis(race_box):
 
 def test_optimizer_race_examples_axis_shows_batch_sizes(race_box):
     race_box.update(x_axis="examples seen", step=10)
+    to_axis = race_box.state["to_axis"]
     x, _ = race_box.artists["lines"]["GD"].get_data()
-    np.testing.assert_array_equal(x, 64.0 * np.arange(11))
+    np.testing.assert_allclose(x, to_axis(64.0 * np.arange(11)), rtol=1e-12)
     x, _ = race_box.artists["lines"]["SGD"].get_data()
-    np.testing.assert_array_equal(x, np.arange(11.0))
+    np.testing.assert_allclose(x, to_axis(np.arange(11.0)), rtol=1e-12)
     race_box.update(x_axis="steps")
+
+
+@pytest.mark.parametrize("x_axis", ["examples seen", "seconds"])
+def test_optimizer_race_examples_and_seconds_use_a_labelled_log_scale(race_box, x_axis):
+    race_box.update(x_axis=x_axis, step=100)
+    ax = race_box.figure.axes[1]
+    assert ax.get_xlabel().endswith("(log scale)")
+    lo, hi = ax.get_xlim()
+    sgd_end = race_box.artists["lines"]["SGD"].get_data()[0][-1]
+    gd_end = race_box.artists["lines"]["GD"].get_data()[0][-1]
+    if x_axis == "examples seen":  # 100 examples against 6400: not squashed at 0
+        assert (sgd_end - lo) / (hi - lo) > 0.4 and gd_end <= hi
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    ticks = race_box.state["to_axis"]([float(t) for t in labels])
+    np.testing.assert_allclose(ax.get_xticks(), ticks)  # each label sits at its own value
+    assert all(lo <= t <= hi for t in ax.get_xticks())
+    race_box.update(x_axis="steps")
+    assert ax.get_xlabel() == "step" and ax.get_xscale() == "linear"
 
 
 def test_optimizer_race_caption_reports_each_optimizer_at_the_shown_step(race_box):
@@ -243,8 +277,26 @@ def test_optimizer_race_static_has_both_views_with_tuned_rates():
     fig = optimizer_race_static("surface", num_steps=30)
     ax_steps, ax_examples = fig.axes
     assert len(ax_steps.get_lines()) == len(RACERS)
-    assert ax_examples.get_xlabel() == "examples seen"
+    assert ax_examples.get_xlabel() == X_AXES["examples seen"] == "examples seen (log scale)"
+    assert ax_examples.get_xscale() == "symlog"
     _lines_finite(fig)
+
+
+def test_optimizer_race_static_uses_the_rates_it_is_given_without_tuning(monkeypatch):
+    import course_lib.widgets.optimizer_race as race
+
+    def no_tuning(*args, **kwargs):
+        raise AssertionError("the rates were given: nothing to tune")
+
+    monkeypatch.setattr(race, "tune_learning_rates", no_tuning)
+    lrs = {"GD": 0.5, "SGD": 0.1, "mini-batch": 0.2, "momentum": 0.03, "Adam": 0.05}
+    fig = optimizer_race_static("surface", num_steps=20, lrs=lrs)
+    labels = [line.get_label() for line in fig.axes[0].get_lines()]
+    assert labels == [f"{name}, η = {lr:.3g}" for name, lr in lrs.items()]
+    with pytest.raises(ValueError, match=r"optimizer_race_static: lrs needs one rate.*'Adam'"):
+        optimizer_race_static("surface", num_steps=20, lrs={"GD": 0.5})
+    with pytest.raises(ValueError, match="must be positive"):
+        optimizer_race_static("surface", num_steps=20, lrs={**lrs, "SGD": -1.0})
 
 
 # ---- playground -----------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 ``plot_decision_boundary`` colours a grid of points by the class ``predict_fn`` gives them and
 draws it as one image, so ``update_decision_boundary`` only recomputes that grid and calls
 ``set_data`` (fast enough for a slider). ``plot_digits`` tiles small images into one mosaic
-image with one Text per tile; wrong predictions are red and framed.
+image with one Text per tile; wrong predictions are red and framed. ``plot_class_probabilities``
+draws one example's class probabilities as bars (the true class green, a wrong guess red);
+``update_class_probabilities`` changes the bar heights and colours in place.
 Class colours come from the course palette (at most 8 distinct classes in region plots).
 """
 
@@ -19,6 +21,8 @@ __all__ = [
     "update_decision_boundary",
     "plot_digits",
     "update_digits",
+    "plot_class_probabilities",
+    "update_class_probabilities",
 ]
 
 
@@ -41,8 +45,9 @@ def _classes_from_output(func, out) -> np.ndarray:
 
 def _accuracy_title(func, predict_fn, X, y) -> str:
     pred = _classes_from_output(func, predict_fn(X))
-    acc = float(np.mean(pred == y))
-    return f"accuracy on these {len(y)} points: {acc:.0%}"
+    right = int(np.sum(pred == y))
+    # One decimal and the count: 199 of 200 must not read as "100%".
+    return f"accuracy {right / len(y):.1%} ({right} of {len(y)} right)"
 
 
 def plot_decision_boundary(predict_fn, X, y, ax=None, resolution=150, padding=0.5):
@@ -51,7 +56,8 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, resolution=150, padding=0.
     ``predict_fn`` maps points of shape (G, 2) to class labels (G,), a probability of class 1
     (G,) (thresholded at 0.5), or scores (G, K) (the largest wins: :math:`\arg\max_k`).
     ``X`` has shape (N, 2), ``y`` shape (N,) with labels 0..K-1. The grid covers the data plus
-    ``padding`` with ``resolution`` points per side. The title shows the accuracy on X.
+    ``padding`` with ``resolution`` points per side. The title gives the accuracy on X with one
+    decimal and the count, e.g. "accuracy 99.5% (199 of 200 right)".
     Returns the Axes; ``update_decision_boundary(ax, predict_fn)`` recolours it in place.
     """
     func = "plot_decision_boundary"
@@ -155,6 +161,8 @@ def plot_digits(images, labels=None, predictions=None, ncols=10, ax=None):
     (N, 64). ``labels`` and ``predictions`` have shape (N,). With both, each tile shows the
     prediction, and a wrong one is red, framed, with the true label in brackets; the title
     counts the right answers. All tiles are one image. ``update_digits`` changes predictions.
+    A figure made here (``ax=None``) gives each tile 0.9 inch when there are up to 8 columns,
+    shrinking to 0.6 inch for 13 or more, so a handful of digits is readable.
     """
     func = "plot_digits"
     A = _images_3d(func, images)
@@ -166,7 +174,8 @@ def plot_digits(images, labels=None, predictions=None, ncols=10, ax=None):
     for k in range(N):
         r, c = _tile_origin(k, ncols, h, w)
         mosaic[r : r + h, c : c + w] = A[k]
-    ax = get_ax(ax, (0.6 * ncols + 0.4, 0.75 * nrows + 0.6))
+    tile = float(np.clip(8.0 / ncols, 0.6, 0.9))  # inches: 0.9 for a few tiles, 0.6 for many
+    ax = get_ax(ax, (tile * ncols + 0.4, 1.25 * tile * nrows + 0.6))
     image = ax.imshow(
         mosaic,
         cmap="gray_r",
@@ -216,4 +225,50 @@ def update_digits(ax, predictions=None):
     else:
         title = f"{N} images with their labels" if y is not None else f"{N} images"
     arts["title"].set_text(title)
+    return ax
+
+
+# ---- class probabilities --------------------------------------------------------------------
+
+
+def plot_class_probabilities(probs, true_class=None, ax=None):
+    r"""Bars of one example's class probabilities; the true class green, a wrong guess red.
+
+    .. math:: \hat y = \arg\max_k p_k
+
+    ``probs`` has shape (K,) (one row of ``evaluation.class_probabilities``); ``true_class`` is
+    the label (or None). The true class's bar is green; the predicted class :math:`\hat y`,
+    if wrong, is red (without a label, it is blue). The y-axis runs from 0 to 1. Returns the
+    Axes; ``update_class_probabilities`` changes heights and colours in place.
+    """
+    func = "plot_class_probabilities"
+    p = as_array(func, "probs", probs, ndim=1)
+    ax = get_ax(ax, (4.0, 2.6))
+    bars = ax.bar(np.arange(len(p)), np.zeros(len(p)), width=0.7, color=COLORS["grey"])
+    ax.set(xlim=(-0.6, len(p) - 0.4), ylim=(0.0, 1.0), xlabel="class", ylabel="probability")
+    ax.set_xticks(np.arange(len(p)))
+    ax.set_yticks([0.0, 0.5, 1.0])
+    store(ax, "class_probabilities", bars=list(bars), title=ax.set_title(""))
+    return update_class_probabilities(ax, p, true_class)
+
+
+def update_class_probabilities(ax, probs, true_class=None):
+    """New heights ``probs`` (shape (K,)) and colours for a ``plot_class_probabilities`` Axes."""
+    func = "update_class_probabilities"
+    arts = handles(ax, "class_probabilities", func)
+    p = as_array(func, "probs", probs, ndim=1)
+    if len(p) != len(arts["bars"]):
+        raise ValueError(f"{func}: {len(arts['bars'])} bars but probs has shape {p.shape}.")
+    guess = int(np.argmax(p))
+    for k, bar in enumerate(arts["bars"]):
+        bar.set_height(p[k])
+        color = COLORS["grey"]
+        if true_class is None:
+            color = COLORS["blue"] if k == guess else color
+        elif k == true_class:
+            color = COLORS["right"]
+        elif k == guess:
+            color = COLORS["wrong"]
+        bar.set_color(color)
+    arts["predicted"] = guess
     return ax

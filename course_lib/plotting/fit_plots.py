@@ -21,15 +21,16 @@ def _line_title(slope: float, intercept: float, mse: float) -> str:
     return f"MSE = {mse:.3g}   (ŷ = {slope:.3g}·x {sign} {abs(intercept):.3g})"
 
 
-def plot_line_fit(x, y, slope, intercept, ax=None):
+def plot_line_fit(x, y, slope, intercept, ax=None, legend=True):
     r"""Plot points, the line :math:`\hat y = a x + b`, and each squared error as a square.
 
     .. math:: \mathrm{MSE} = \frac{1}{N} \sum_{i=1}^{N} (\hat y_i - y_i)^2
 
     ``x`` and ``y`` have shape (N,). The square of point i has side :math:`|\hat y_i - y_i|`
     (its left edge is the vertical gap between point and line), so its area is the squared
-    error. The axes keep equal aspect so squares look square. Returns the Axes;
-    ``update_line_fit`` moves the line and resizes the same squares.
+    error. The axes keep equal aspect so squares look square. The legend sits outside the
+    data, to the right of the Axes (``legend=False``: none, e.g. when a caption gives the key).
+    Returns the Axes; ``update_line_fit`` moves the line and resizes the same squares.
     """
     func = "plot_line_fit"
     x = as_array(func, "x", x, ndim=1)
@@ -60,7 +61,8 @@ def plot_line_fit(x, y, slope, intercept, ax=None):
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.grid(True)
-    ax.legend(loc="best", fontsize=8)
+    if legend:  # outside the data: inside, some corner always hides points or squares
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, fontsize=8)
     title = ax.set_title("")
     store(ax, "line_fit", points=points, line=line, squares=squares, title=title, x=x, y=y)
     return update_line_fit(ax, slope, intercept)

@@ -5,7 +5,7 @@
 thin axis under the plots shows the bands of ``landscapes.learning_rate_bounds`` (too small,
 good, oscillating, diverging; their names are a colour key beside the slider) with a marker at
 the current rate. Play animates the walk step by step. A run that blows up is cut where it did,
-so nothing infinite is ever drawn, and the figure says at which step it diverged. The rate, its
+so nothing infinite is ever drawn, and the path panel says at which step it diverged. The rate, its
 band and the loss reached are in the caption under the figure (text changing on every slider
 event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static`` is the printed
 companion.
@@ -143,8 +143,20 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     f0 = float(surf.value(surf.default_start))
     ax_loss.set(ylim=(LOSS_FLOOR, 2e3 * f0), xlabel="step", ylabel="loss")
     ax_loss.grid(alpha=0.3)
-    div_text = ax_loss.text(
-        0.5, 0.9, "", transform=ax_loss.transAxes, ha="center", color="darkred", weight="bold"
+    # Top centre of the path panel: above the parabola's vertex (1-D) and away from the loss
+    # curve, which climbs to the top of its own panel when the walk blows up. Empty text is
+    # not drawn, so this costs nothing until a run diverges.
+    div_text = ax_path.text(
+        0.5,
+        0.96,
+        "",
+        transform=ax_path.transAxes,
+        ha="center",
+        va="top",
+        color="darkred",
+        weight="bold",
+        zorder=8,
+        bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 2},
     )
     lr_min, lr_max = 10**lo_exp, 10**hi_exp
     key = []
@@ -262,11 +274,14 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     return box
 
 
-def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
+def learning_rate_static(surface: str = "bowl", num_steps: int = 25):
     """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
 
-    The rates are 0.05, 0.5, 1.8 and 2.5 times 1/lambda_max; each title names the band and the
-    outcome (the loss reached, or the step where the walk diverged). Returns the Figure.
+        The rates are 0.05, 0.5, 1.8 and 2.2 times 1/lambda_max; each title names the band and the
+        outcome (the loss reached, or the step where the walk diverged). At 2.2/lambda_max each
+        bounce overshoots by a factor 1.2, so the first few growing bounces stay in view; on the
+        1-D curve the diverging panel widens its view to the first five steps, and on the bowl the
+    path is drawn until it first leaves the frame. Returns the Figure.
     """
     surf = make_surface(surface)
     inv = 1.0 / learning_rate_bounds(surf)["lambda_max"]
@@ -275,13 +290,37 @@ def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
         run = learning_rate_run(surf, lr, num_steps)
         draw_landscape(ax, surf, n=60)
         title = f"η = {run.lr:.3g}: {run.band}\n{outcome_text(run, num_steps)}"
-        if hasattr(ax, "course_artists"):
-            update_loss_surface(ax, run.path, title=title)
+        if hasattr(ax, "course_artists"):  # the path up to its first point out of view
+            update_loss_surface(ax, _until_out_of_view(run.path, surf.bounds), title=title)
         else:
+            _widen_curve(ax, surf, run.path[:6])
             ax.plot(*path_xy(surf, run.path), "o-", color="crimson", ms=3, lw=1)
             ax.set_title(title)
         ax.title.set_fontsize(9)
         lean_ticks(ax)
 
-    settings = [{"lr": f * inv} for f in (0.05, 0.5, 1.8, 2.5)]
+    settings = [{"lr": f * inv} for f in (0.05, 0.5, 1.8, 2.2)]
     return small_multiples(panel, settings, ncols=4, panel_size=(3.0, 3.0))
+
+
+def _until_out_of_view(path: np.ndarray, bounds) -> np.ndarray:
+    """The rows of ``path`` (T, 2) up to and including the first one outside ``bounds``.
+
+    A diverging walk's later segments are long lines across the whole panel; one segment
+    leaving the frame says where the walk goes without hiding the bounces before it.
+    """
+    (x0, x1), (y0, y1) = bounds
+    outside = (path[:, 0] < x0) | (path[:, 0] > x1) | (path[:, 1] < y0) | (path[:, 1] > y1)
+    return path if not outside.any() else path[: int(np.argmax(outside)) + 1]
+
+
+def _widen_curve(ax, surf, points: np.ndarray) -> None:
+    """Widen a 1-D panel (curve and limits) so that ``points`` (shape (k,)) are in view."""
+    lo, hi = surf.bounds
+    reach = float(np.max(np.abs(points), initial=0.0)) * 1.05
+    if reach <= max(abs(lo), abs(hi)):
+        return
+    x = np.linspace(-reach, reach, 200)
+    ax.plot(x, surf.value(x), color="0.3", lw=1.5)
+    top = float(np.max(surf.value(np.array([-reach, reach]))))
+    ax.set(xlim=(-reach, reach), ylim=(-0.05 * top, 1.1 * top))

@@ -3,7 +3,10 @@
 Gradient descent (all N examples per step), SGD (1), mini-batch (16), momentum and Adam (16 each)
 race on an ill-conditioned least-squares surface (its loss IS a rotated ``landscapes.Quadratic``
 plus a constant, so the noise of SGD and mini-batches is real sampling noise) or on a small MLP
-learning the moons data set. The x-axis switches between steps, examples seen and seconds; each
+learning the moons data set. The x-axis switches between steps (linear), examples seen and
+seconds; the last two span decades (SGD's 100 examples against GD's 6400), so they use a
+"symlog" scale: linear from 0 to one example (or one step's time), logarithmic above, and the
+axis label says so. Each
 optimizer's learning rate has its own log slider, and "tune" runs the fair comparison of the
 lesson (``descent_compute.tune_learning_rates``). Runs are cached per (optimizer, rate), so a
 slider recomputes only the optimizer it belongs to. The problem, the step shown and each
@@ -33,7 +36,11 @@ COLORS = {
     "momentum": "#9467bd",
     "Adam": "#d62728",
 }
-X_AXES = {"steps": "step", "examples seen": "examples seen", "seconds": "seconds (training)"}
+X_AXES = {  # axis labels: the scale is part of the label
+    "steps": "step",
+    "examples seen": "examples seen (log scale)",
+    "seconds": "seconds of training (log scale)",
+}
 PROBLEMS = {  # said in the caption
     "surface": "least squares, condition number 10; y-axis: excess loss L(w) − L(w*), log scale",
     "network": "MLP 2-16-16-2 on moons; y-axis: full-data loss, log scale",
@@ -67,6 +74,58 @@ def x_values(run, x_axis: str) -> np.ndarray:
     if x_axis == "seconds":
         return run.seconds
     raise ValueError(f"optimizer_race: x_axis should be one of {list(X_AXES)}, got {x_axis!r}.")
+
+
+SYMLOG_LINSCALE = 0.5  # width of the linear part (0 to linthresh), in decades
+
+
+def x_scale(ax, x_axis: str, runs, native: bool = False):
+    """Set the x scale, label, limits and ticks of a loss Axes for ``x_axis``.
+
+    Steps are linear. Examples seen and seconds span decades, so they get a symlog scale
+    (linear from 0 up to ``linthresh``, logarithmic above): the start (0) stays visible and
+    SGD's first 100 examples are not squashed against GD's thousands. ``linthresh`` is one
+    example, or the shortest first step's time. Ticks: 0 and at most two powers of ten.
+
+    ``native=True`` (static figures) sets matplotlib's symlog scale. Otherwise (explorer) the
+    axis stays linear and the caller plots ``to_axis(x)``: the same symlog map applied once in
+    NumPy, with fixed ticks at the mapped places labelled with the real values, so a redraw
+    runs no non-affine transform and no tick locator. Returns ``to_axis`` (x -> axis x).
+    """
+    from matplotlib.scale import SymmetricalLogTransform
+    from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
+
+    xs = [x_values(r, x_axis) for r in runs]
+    xmax = max(max(float(x[-1]) for x in xs), 1e-9)
+    ax.set_xlabel(X_AXES[x_axis])
+    if x_axis == "steps":
+        ax.set_xscale("linear")
+        ax.set_xlim(0.0, 1.02 * xmax)
+        ticks = nice_ticks(0, 1.02 * xmax, n=2)
+        to_axis = np.asarray
+    else:
+        xmax *= 1.3
+        firsts = [float(x[1]) for x in xs if len(x) > 1 and x[1] > 0]
+        linthresh = 1.0 if x_axis == "examples seen" else (min(firsts) if firsts else 1e-3)
+        if native:
+            ax.set_xscale("symlog", linthresh=linthresh, linscale=SYMLOG_LINSCALE)
+            ax.set_xlim(0.0, xmax)
+            return np.asarray
+        transform = SymmetricalLogTransform(10, linthresh, SYMLOG_LINSCALE)
+
+        def to_axis(x):
+            return transform.transform_non_affine(np.asarray(x, dtype=float))
+
+        top = int(np.floor(np.log10(xmax)))
+        above = [10.0**e for e in range(top, top - 4, -2) if 10.0**e > linthresh]
+        ticks = [0.0, *sorted(above)]  # 0, then every other power of ten from the top
+        ax.set_xscale("linear")
+        ax.set_xlim(0.0, float(to_axis([xmax])[0]))
+    if not native:
+        ax.xaxis.set_major_locator(FixedLocator(list(to_axis(ticks))))
+        ax.xaxis.set_major_formatter(FixedFormatter([f"{t:g}" for t in ticks]))
+        ax.xaxis.set_minor_locator(NullLocator())
+    return to_axis
 
 
 def _swatch(name: str) -> str:
@@ -105,6 +164,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     rates = dict(DEFAULT_LRS[problem])
     cache: dict = {}
     state = {"x_axis": "steps", "step": num_steps, "runs": {}, "scaled": False}
+    state["to_axis"] = np.asarray  # raw x (steps, examples, seconds) -> the axis's x
 
     surface = prob.surface is not None
     fig, axes = new_figure(9.0 if surface else 6.5, 4.0, ncols=2 if surface else 1)
@@ -137,19 +197,18 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     def rescale() -> None:
         """New limits, and new fixed ticks for them (no locator runs at draw time)."""
         runs = state["runs"]
-        xmax = max(x_values(r, state["x_axis"])[-1] for r in runs.values())
-        xmax = max(xmax, 1e-9) * 1.02
+        state["to_axis"] = x_scale(ax_loss, state["x_axis"], runs.values())
         lo = min(np.min(r.losses) for r in runs.values())
         hi = max(np.max(r.losses) for r in runs.values())
         y0, y1 = max(lo, LOSS_FLOOR) / 3, hi * 3
-        ax_loss.set(xlim=(0, xmax), ylim=(y0, y1), xlabel=X_AXES[state["x_axis"]])
-        fixed_ticks(ax_loss, x=nice_ticks(0, xmax, n=2), y=nice_ticks(y0, y1, log=True, n=2))
+        ax_loss.set_ylim(y0, y1)
+        fixed_ticks(ax_loss, y=nice_ticks(y0, y1, log=True, n=2))
 
     def redraw() -> None:
         step = state["step"]
         for name, run in state["runs"].items():
             k = min(step + 1, len(run.losses))
-            x = x_values(run, state["x_axis"])[:k]
+            x = state["to_axis"](x_values(run, state["x_axis"])[:k])
             y = np.maximum(run.losses[:k], LOSS_FLOOR)
             lines[name].set_data(x, y)
             heads[name].set_data(x[-1:], y[-1:])
@@ -235,15 +294,23 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     return box
 
 
-def optimizer_race_static(problem: str = "surface", num_steps: int | None = None):
+def optimizer_race_static(
+    problem: str = "surface", num_steps: int | None = None, lrs: dict | None = None
+):
     """Loss against steps and against examples seen, for the five optimizers at tuned rates.
 
-    The rates come from ``tune_learning_rates`` (run here, a second or two); the legend shows
-    them. Returns the Figure (two panels, ``plotting.small_multiples``).
+    ``lrs``: a dict optimizer name -> learning rate with one rate for each of the five (e.g.
+    the ``best`` that ``tune_learning_rates`` returned in the lesson); without it the rates are
+    tuned here with ``tune_learning_rates`` (a second or two). The legend shows the rates; the
+    examples axis has the explorer's symlog scale. Returns the Figure (two panels,
+    ``plotting.small_multiples``).
     """
     prob = make_problem(problem)
     num_steps = NUM_STEPS[problem] if num_steps is None else int(num_steps)
-    best, _table = tune_learning_rates(prob, num_steps=num_steps)
+    if lrs is None:
+        best, _table = tune_learning_rates(prob, num_steps=num_steps)
+    else:
+        best = _checked_rates(lrs)
     runs = {name: race_run(prob, name, best[name], num_steps, seed=0) for name in RACERS}
 
     def panel(x_axis, ax):
@@ -255,12 +322,10 @@ def optimizer_race_static(problem: str = "surface", num_steps: int | None = None
                 lw=1.4,
                 label=f"{name}, η = {run.lr:.3g}",
             )
-        ax.set_xlabel(X_AXES[x_axis])
-        ax.set_ylabel("loss (log)")
+        x_scale(ax, x_axis, runs.values(), native=True)
+        ax.set_ylabel(("excess loss" if prob.surface is not None else "loss") + " (log scale)")
         ax.grid(alpha=0.3)
-        if x_axis == "examples seen":
-            ax.set_xscale("symlog", linthresh=100)
-        else:
+        if x_axis == "steps":
             ax.legend(fontsize=8)
 
     return small_multiples(
@@ -270,3 +335,24 @@ def optimizer_race_static(problem: str = "surface", num_steps: int | None = None
         panel_size=(5.0, 3.6),
         titles=lambda s: f"{problem}: loss against {s['x_axis']} (tuned η)",
     )
+
+
+def _checked_rates(lrs) -> dict:
+    """``lrs`` as a dict name -> float, with one positive finite rate for each racer."""
+    if not isinstance(lrs, dict):
+        raise TypeError(
+            "optimizer_race_static: lrs should be a dict such as {'GD': 1.0, 'Adam': 0.1, ...} "
+            f"(the best rates from tune_learning_rates), got {type(lrs).__name__}."
+        )
+    missing = [name for name in RACERS if name not in lrs]
+    unknown = [name for name in lrs if name not in RACERS]
+    if missing or unknown:
+        raise ValueError(
+            f"optimizer_race_static: lrs needs one rate for each of {list(RACERS)}; "
+            f"missing {missing}, unknown {unknown}."
+        )
+    rates = {name: float(lrs[name]) for name in RACERS}
+    bad = {n: r for n, r in rates.items() if not np.isfinite(r) or r <= 0}
+    if bad:
+        raise ValueError(f"optimizer_race_static: learning rates must be positive, got {bad}.")
+    return rates

@@ -274,7 +274,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     return box
 
 
-def learning_rate_static(surface: str = "bowl", num_steps: int = 25):
+def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
     """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
 
         The rates are 0.05, 0.5, 1.8 and 2.2 times 1/lambda_max; each title names the band and the
@@ -299,7 +299,7 @@ def learning_rate_static(surface: str = "bowl", num_steps: int = 25):
         ax.title.set_fontsize(9)
         lean_ticks(ax)
 
-    settings = [{"lr": f * inv} for f in (0.05, 0.5, 1.8, 2.2)]
+    settings = [{"lr": f * inv} for f in (0.05, 0.5, 1.8, 2.25)]
     return small_multiples(panel, settings, ncols=4, panel_size=(3.0, 3.0))
 
 

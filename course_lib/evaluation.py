@@ -1,7 +1,9 @@
 r"""Judging a trained classifier from its predictions: accuracy, confusion matrix, mistakes.
 
-Everything here works on label arrays only (no model, no plotting): ``y_true`` and ``y_pred``
-are whole numbers ``0..K-1`` of shape ``(N,)``, one per example. ``training.accuracy`` is the
+Everything here but :func:`class_probabilities` works on label arrays only (no model, no
+plotting): ``y_true`` and ``y_pred`` are whole numbers ``0..K-1`` of shape ``(N,)``, one per
+example. :func:`class_probabilities` turns a trained network's outputs for ``X`` (N, D) into
+its probability for every class, ``(N, K)``. ``training.accuracy`` is the
 model-side twin (it calls ``model.predict`` first); ``plotting.plot_confusion_matrix`` draws what
 :func:`confusion_matrix` counts.
 
@@ -10,9 +12,10 @@ Limits: single-label classification only; no per-class precision/recall tables.
 
 import numpy as np
 
+from course_lib.activations import softmax
 from course_lib.validation import as_array, check_int
 
-__all__ = ["accuracy", "confusion_matrix", "mistakes", "most_confused"]
+__all__ = ["accuracy", "class_probabilities", "confusion_matrix", "mistakes", "most_confused"]
 
 
 def _labels(func: str, y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
@@ -99,3 +102,27 @@ def most_confused(cm, k: int = 3) -> list:
         for i, j in zip(*np.unravel_index(order, off.shape), strict=True)
     ]
     return [p for p in pairs if p[2] > 0]
+
+
+def class_probabilities(model, X) -> np.ndarray:
+    r"""The network's probability for every class, for every row of ``X``.
+
+    $$p_{ik} = \mathrm{softmax}(z_i)_k = \frac{e^{z_{ik}}}{\sum_j e^{z_{ij}}}$$
+
+    where $z_i$ are the network's $K$ outputs (logits) for example $i$; a network whose output
+    layer is already a softmax gives its output as it is. ``model``: a ``network.MLP`` with
+    $K \ge 2$ outputs; ``X``: ``(N, D)``. Returns ``(N, K)``; each row sums to 1 and its
+    argmax is ``model.predict(X)``. Runs ``model.forward``, so it replaces the caches of the
+    last forward pass (call it after training, not between forward and backward).
+    """
+    X = as_array("class_probabilities", "X", X, ndim=2)
+    out = model.forward(X)
+    if out.ndim != 2 or out.shape[1] < 2:
+        raise ValueError(
+            f"class_probabilities: the model gives outputs of shape {out.shape}; class "
+            "probabilities need one output per class (N, K) with K >= 2. (One sigmoid output? "
+            "Its value is already the probability of class 1.)"
+        )
+    if getattr(model, "output_activation", None) == "softmax":
+        return out
+    return softmax(out)

@@ -16,6 +16,10 @@ In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 
 from course_lib.widgets.descent_animation import descent_animation, descent_animation_static
+from course_lib.widgets.digit_predictions import (
+    digit_predictions_explorer,
+    digit_predictions_static,
+)
 from course_lib.widgets.forward_pass import forward_pass_explorer, forward_pass_static
 from course_lib.widgets.graph_view import graph_animation, graph_static
 from course_lib.widgets.learning_rate import learning_rate_explorer, learning_rate_static
@@ -44,6 +48,8 @@ __all__ = [
     "color_channels_static",
     "descent_animation",
     "descent_animation_static",
+    "digit_predictions_explorer",
+    "digit_predictions_static",
     "forward_pass_explorer",
     "forward_pass_static",
     "graph_animation",

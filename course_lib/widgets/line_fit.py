@@ -142,13 +142,13 @@ def line_fit_static(x=None, y=None):
         ("best (least squares)", m_best, c_best),
     ]
     with plt.ioff():
-        fig, axes = plt.subplots(1, 3, figsize=(11.0, 4.0))
+        fig, axes = plt.subplots(1, 3, figsize=(11.0, 4.4), layout="constrained")
     for ax, (name, m, c) in zip(axes, cases, strict=True):
-        plot_line_fit(x, y, m, c, ax=ax)
+        plot_line_fit(x, y, m, c, ax=ax, legend=False)
         _, err = line_predictions(x, y, m, c)
         ax.set_title(
             f"{name}: MSE = {err:.3g}\nŷ = {m:.2f}·x {'+' if c >= 0 else '−'} {abs(c):.2f}"
         )
-        ax.get_legend().remove() if ax is not axes[0] else None
-    fig.tight_layout()
+    handles, labels = axes[0].get_legend_handles_labels()  # one key for all three panels
+    fig.legend(handles, labels, loc="outside lower center", ncols=len(labels), fontsize=9)
     return fig

@@ -13,7 +13,8 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
-from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, fmt, grid_lines, warp_points
+from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, grid_lines, warp_points
+from course_lib.matrix_steps import fmt
 from course_lib.plotting import COLORS, plot_vectors, update_vectors
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import fixed_ticks, freeze_layout

@@ -3,32 +3,31 @@ r"""Pure compute behind the gradient-descent explorers (lessons 5-8): no plottin
 * Learning rate: :func:`learning_rate_bands` cuts a learning-rate range into the bands of
   ``landscapes.classify_learning_rate``; :func:`learning_rate_run` walks gradient descent and says
   which band the rate is in and whether (and when) the walk diverged.
-* Optimizer race: :func:`least_squares_problem` builds a data set whose mean squared error IS an
-  ill-conditioned ``landscapes.Quadratic`` plus a constant, so SGD and mini-batches see genuinely
-  noisy gradients (no artificial noise is added); :func:`network_problem` is a small MLP on a 2-D
-  data set. :func:`race_run` runs one optimizer, :func:`tune_learning_rates` sweeps learning rates.
+* Optimizer race: the problems, ``RACERS``, :func:`race_run` and :func:`tune_learning_rates`
+  live in :mod:`course_lib.race_compute` and are re-exported here.
 * Playground (lesson 8): see :mod:`course_lib.playground_compute`.
 
-Shapes: data ``X`` is ``(N, D)``, one example per row; a 2-D parameter point is ``(2,)``; every
-recorded curve has one entry per step, start included: ``(K+1,)``.
+Shapes: a 2-D parameter point is ``(2,)`` (a 1-D function's is a float); a run's ``path`` is
+``(K+1, 2)`` or ``(K+1,)`` and its ``losses`` ``(K+1,)``, start included (shorter if it diverged).
 
-Limits: the race records the loss on the FULL data set after every step (a fair yardstick, but
-it costs one extra pass per step, not counted in ``seconds``), so keep data sets small (hundreds
-of rows). ``seconds`` are measured wall-clock times: they vary from run to run and machine to
-machine.
+Limits: the bands come from the curvature of a quadratic (``landscapes.learning_rate_bounds``),
+so they are exact for ``Quadratic`` and ``Parabola1D`` and only a guide anywhere else.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib.landscapes import (
-    Quadratic,
-    classify_learning_rate,
-    descend,
-    learning_rate_bounds,
+from course_lib.landscapes import classify_learning_rate, descend, learning_rate_bounds
+from course_lib.optimizers import GradientDescent
+from course_lib.race_compute import (  # noqa: F401 (re-exported from their new home)
+    RACERS,
+    RaceRun,
+    least_squares_problem,
+    network_problem,
+    race_run,
+    tune_learning_rates,
 )
-from course_lib.optimizers import Adam, GradientDescent, Momentum
 from course_lib.validation import check_int, check_positive
 
 __all__ = [
@@ -105,259 +104,3 @@ def learning_rate_run(
     res = descend(surface, start, GradientDescent(lr), num_steps, max_value=max(blowup * f0, 1e-12))
     band = classify_learning_rate(lr, learning_rate_bounds(surface))
     return LearningRateRun(res.path, res.losses, res.diverged_at, band, lr)
-
-
-# ---- the optimizer race --------------------------------------------------------------------
-
-
-class _Problem:
-    """A training problem for ``training.train``: data, a fresh model, a loss and a yardstick.
-
-    ``make_model()`` returns a model at the shared starting weights; ``train_loss`` is what
-    ``train`` minimises; ``loss(params)`` is the full-data loss the race plots.
-    """
-
-    def __init__(self, name, X, y, make_model, train_loss, loss, surface=None):
-        self.name, self.X, self.y, self.make_model = name, X, y, make_model
-        self.train_loss, self.loss, self.surface = train_loss, loss, surface
-
-    @property
-    def num_examples(self) -> int:
-        return len(self.X)
-
-
-class _LinearModel:
-    r"""$\hat y = X w$ for the least-squares race, in the model interface ``train`` expects."""
-
-    def __init__(self, theta):
-        self.params = {"theta": np.array(theta, float)}
-
-    def forward(self, X):
-        self._X = X
-        return (X @ self.params["theta"])[:, None]
-
-    def backward(self, d_output):
-        return {"theta": self._X.T @ d_output[:, 0]}
-
-    def predict(self, X):
-        return (X @ self.params["theta"])[:, None]
-
-
-def _half_mse(out, y):
-    return float(0.5 * np.mean((out - y) ** 2))
-
-
-def _half_mse_grad(out, y):
-    return (out - y) / len(out)
-
-
-def least_squares_problem(
-    condition_number: float = 10.0,
-    rotation: float = np.pi / 6,
-    num_points: int = 64,
-    noise: float = 0.5,
-    rng: np.random.Generator | None = None,
-):
-    r"""A least-squares data set whose loss surface is ``Quadratic(condition_number, rotation)``.
-
-    .. math:: L(w) = \frac{1}{2N}\lVert X w - y\rVert^2
-              = \tfrac12 w^\top H w + \tfrac{1}{2N}\lVert e\rVert^2
-
-    We build $X = \sqrt N\, Q_{:, :2} H^{1/2}$ and $y = e = $ ``noise`` $\sqrt N\, Q_{:, 2}$ from
-    a random $N\times 3$ matrix $Q$ with orthonormal columns, so $X^\top X / N = H$ and
-    $X^\top e = 0$: the minimum is exactly $w^* = 0$, the full-batch gradient is exactly $H w$,
-    while one row's gradient $x_n (x_n^\top w - e_n)$ is noisy (never zero at $w^*$). The noise
-    of SGD and mini-batches is therefore real sampling noise; none is added by hand. The race
-    plots the *excess* loss $L(w) - L(w^*) = \tfrac12 w^\top H w$.
-
-    Returns a problem with ``X`` ``(N, 2)``, ``y`` ``(N,)``, ``surface`` (the Quadratic),
-    ``make_model()`` (a linear model starting at ``surface.default_start``) and ``loss(params)``.
-    """
-    check_positive("least_squares_problem", "noise", noise, allow_zero=True)
-    n = check_int("least_squares_problem", "num_points", num_points, minimum=3)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "least_squares_problem: pass rng=np.random.default_rng(seed); the data "
-            f"are random. Got {type(rng).__name__}."
-        )
-    surface = Quadratic(condition_number, rotation)
-    Q, _ = np.linalg.qr(rng.normal(size=(n, 3)))
-    lam, V = np.linalg.eigh(surface.H)
-    X = np.sqrt(n) * Q[:, :2] @ (V * np.sqrt(lam)) @ V.T
-    y = noise * np.sqrt(n) * Q[:, 2]
-
-    def loss(params):
-        return float(surface.value(params["theta"]))
-
-    return _Problem(
-        "surface",
-        X,
-        y,
-        lambda: _LinearModel(surface.default_start),
-        (_half_mse, _half_mse_grad),
-        loss,
-        surface,
-    )
-
-
-def network_problem(X, y, hidden=(16,), activation: str = "relu", rng=None):
-    r"""A classification problem: an MLP ``[D, *hidden, C]`` with softmax cross-entropy.
-
-    .. math:: L = \frac1N\sum_n -\log \mathrm{softmax}(f(x_n))_{y_n}
-
-    ``X``: ``(N, D)``; ``y``: ``(N,)`` integer labels in ``0..C-1``; ``rng`` draws the initial
-    weights once: every ``make_model()`` returns a copy of that same network.
-    """
-    from course_lib.losses import softmax_cross_entropy
-    from course_lib.network import MLP
-
-    y = np.asarray(y)
-    model = MLP([X.shape[1], *hidden, int(y.max()) + 1], activation, rng=rng)
-
-    def loss(params):
-        model.params = params
-        return softmax_cross_entropy(model._forward(X, keep=False), y)
-
-    params0 = {k: v.copy() for k, v in model.params.items()}
-
-    def make_model():
-        new = model.copy()
-        new.params = {k: v.copy() for k, v in params0.items()}
-        return new
-
-    problem = _Problem("network", X, y, make_model, "softmax_cross_entropy", loss)
-    problem.model = model
-    return problem
-
-
-# name -> (optimizer factory taking lr, batch size: None = the whole data set)
-RACERS = {
-    "GD": (GradientDescent, None),
-    "SGD": (GradientDescent, 1),
-    "mini-batch": (GradientDescent, 16),
-    "momentum": (lambda lr: Momentum(lr, beta=0.9), 16),
-    "Adam": (Adam, 16),
-}
-
-
-@dataclass
-class RaceRun:
-    """One racer's record. Curves have shape ``(K+1,)``, or shorter if it diverged.
-
-    ``losses`` (full-data loss, start then after each step), ``examples`` (examples seen so
-    far), ``seconds`` (training time so far, from ``History.elapsed``: the yardstick evaluations
-    are not counted), ``path`` (``(K+1, 2)`` on a surface, else None).
-    """
-
-    name: str
-    lr: float
-    batch_size: int
-    losses: np.ndarray
-    examples: np.ndarray
-    seconds: np.ndarray
-    path: np.ndarray | None
-    diverged_at: int | None
-
-
-def race_run(
-    problem, name: str, lr: float, num_steps: int, seed: int = 0, max_loss: float = 1e6
-) -> RaceRun:
-    r"""Run racer ``name`` (a key of ``RACERS``) on ``problem`` for ``num_steps`` updates.
-
-    Uses ``training.train`` (shuffled with ``default_rng(seed)``, the same seed for every racer,
-    all from the same starting weights) and records, after every step
-    $\theta \leftarrow \mathrm{opt}(\theta, \nabla L_B)$, the loss on the FULL data set. Stops
-    early, without a warning, when a loss is not finite or exceeds ``max_loss``; ``diverged_at``
-    is then the step (1, 2, ...) that blew up.
-    """
-    from course_lib.training import train
-
-    if name not in RACERS:
-        raise ValueError(f"race_run: unknown optimizer {name!r}; choose from {list(RACERS)}.")
-    lr = check_positive("race_run", "lr", lr)
-    num_steps = check_int("race_run", "num_steps", num_steps, minimum=0)
-    factory, batch = RACERS[name]
-    n = problem.num_examples
-    batch = n if batch is None else min(batch, n)
-    model = problem.make_model()
-    losses = [problem.loss(model.params)]
-    path = [model.params["theta"].copy()] if problem.surface is not None else None
-    state = {"diverged": None}
-
-    def record(hist, model):
-        ok = all(np.all(np.isfinite(p)) for p in model.params.values())
-        with np.errstate(over="ignore", invalid="ignore"):
-            loss = problem.loss(model.params) if ok else np.inf
-        if not (np.isfinite(loss) and loss <= max_loss):
-            state["diverged"] = hist.num_steps
-            return False
-        losses.append(loss)
-        if path is not None:
-            path.append(model.params["theta"].copy())
-        return hist.num_steps < num_steps
-
-    hist = None
-    if num_steps > 0:
-        epochs = -(-num_steps // -(-n // batch))
-        hist = train(
-            model,
-            problem.X,
-            problem.y,
-            problem.train_loss,
-            factory(lr),
-            batch,
-            epochs,
-            np.random.default_rng(seed),
-            callback=record,
-            callback_every="step",
-            max_loss=max_loss,
-        )
-    k = len(losses) - 1
-    diverged = state["diverged"]
-    if hist is not None and hist.diverged_at is not None:
-        diverged = hist.diverged_at + 1
-    examples = np.concatenate([[0], hist.examples_seen[:k]]) if k else np.zeros(1)
-    seconds = np.concatenate([[0.0], hist.elapsed[:k]]) if k else np.zeros(1)
-    return RaceRun(
-        name,
-        lr,
-        batch,
-        np.array(losses),
-        examples.astype(float),
-        seconds,
-        None if path is None else np.array(path),
-        diverged,
-    )
-
-
-def tune_learning_rates(
-    problem, lrs=None, num_steps: int = 100, seed: int = 0, names=None
-) -> tuple[dict, list]:
-    r"""A small learning-rate sweep per optimizer: the fair way to compare optimizers.
-
-    Score of a run: the mean full-data loss over its last 10 % of steps (a noisy racer is judged
-    on where it hovers, not on one lucky step); a run that diverged scores $+\infty$. The best
-    rate is the one with the lowest score (the smaller rate on a tie).
-
-    ``lrs``: the grid to try (default ``logspace(-3, 0.5, 8)``), the same for every optimizer.
-    Returns ``(best, table)``: ``best`` maps name -> best lr; ``table`` is a list of rows
-    ``(name, lr, score, diverged_at)``, one per (optimizer, lr) pair.
-    """
-    grid = np.logspace(-3, 0.5, 8) if lrs is None else np.asarray(lrs, float).ravel()
-    if grid.size == 0 or np.any(~np.isfinite(grid)) or np.any(grid <= 0):
-        raise ValueError(
-            f"tune_learning_rates: lrs should be positive learning rates such as "
-            f"np.logspace(-3, 0, 7), got {lrs!r}."
-        )
-    names = list(RACERS) if names is None else list(names)
-    table, best = [], {}
-    for name in names:
-        scores = []
-        for lr in grid:
-            run = race_run(problem, name, float(lr), num_steps, seed)
-            tail = run.losses[-max(1, num_steps // 10) :]
-            score = np.inf if run.diverged_at is not None else float(np.mean(tail))
-            table.append((name, float(lr), score, run.diverged_at))
-            scores.append(score)
-        best[name] = float(grid[int(np.argmin(scores))])
-    return best, table

@@ -17,14 +17,14 @@ tuned rates, loss against steps and against examples seen.
 
 import numpy as np
 
-from course_lib.descent_compute import (
+from course_lib.plotting import small_multiples
+from course_lib.race_compute import (
     RACERS,
     least_squares_problem,
     network_problem,
     race_run,
     tune_learning_rates,
 )
-from course_lib.plotting import small_multiples
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
 from course_lib.widgets.learning_rate import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls

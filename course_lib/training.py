@@ -5,7 +5,7 @@ One step on a batch $(X_b, y_b)$: forward pass, loss $L$, $d\hat y = \partial L 
 parameter arrays in place). An epoch is one shuffled pass over the training set
 (``optimizers.minibatches``). ``train`` records the loss of every step, the time it took and how
 many examples have been seen, so learning curves can be drawn against steps, epochs, examples or
-seconds (``History.x``).
+seconds (``History.x``; the class lives in ``training_history``).
 
 If the loss stops being a finite number (or exceeds ``max_loss``) training stops at once and
 ``History.diverged_at`` says at which step; NumPy's overflow warnings are silenced during the
@@ -18,75 +18,15 @@ Limits: single process, no early stopping beyond the callback, no checkpointing.
 """
 
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from course_lib.losses import get_loss
 from course_lib.optimizers import _batches
+from course_lib.training_history import History
 from course_lib.validation import as_array, check_int, check_positive
 
 __all__ = ["History", "train", "accuracy", "evaluate"]
-
-_X_NAMES = ("step", "epoch", "examples", "seconds")
-
-
-@dataclass
-class History:
-    """What happened during ``train``. Lists while training runs; NumPy arrays once it returns.
-
-    Per step: ``step_loss`` (loss of the batch before its update), ``examples_seen``
-    (cumulative), ``step_time`` (wall seconds of the step), ``elapsed`` (cumulative training
-    seconds, without validation and callbacks). Per completed epoch: ``epoch_loss`` (the mean loss
-    over the epoch's examples), ``val_accuracy`` (if validation data was given), ``epoch_end``
-    (index of the epoch's last step). ``diverged_at``: None, or the index that the first step
-    with a non-finite loss (or one above ``max_loss``) would have had; that step is not recorded,
-    so then ``len(step_loss) == diverged_at``. ``steps_per_epoch``: ceil(N / batch_size).
-    """
-
-    steps_per_epoch: int
-    step_loss: list = field(default_factory=list)
-    examples_seen: list = field(default_factory=list)
-    step_time: list = field(default_factory=list)
-    elapsed: list = field(default_factory=list)
-    epoch_loss: list = field(default_factory=list)
-    val_accuracy: list = field(default_factory=list)
-    epoch_end: list = field(default_factory=list)
-    diverged_at: int | None = None
-
-    @property
-    def num_steps(self) -> int:
-        """Number of recorded steps."""
-        return len(self.step_loss)
-
-    def x(self, name: str = "step", per: str = "step") -> np.ndarray:
-        r"""x-axis values for a learning curve, by name.
-
-        ``name``: "step" (1, 2, ...), "epoch" (fractional: step / steps_per_epoch), "examples"
-        (examples seen) or "seconds" (training time). ``per="step"`` gives one value per entry of
-        ``step_loss``; ``per="epoch"`` one per entry of ``epoch_loss`` (the value at the epoch's
-        end). Returns float64 of shape ``(num_steps,)`` or ``(num_epochs_done,)``.
-        """
-        if name not in _X_NAMES:
-            raise ValueError(f"History.x: name should be one of {_X_NAMES}, got {name!r}.")
-        if per not in ("step", "epoch"):
-            raise ValueError(f"History.x: per should be 'step' or 'epoch', got {per!r}.")
-        steps = np.arange(1, self.num_steps + 1, dtype=float)
-        values = {
-            "step": steps,
-            "epoch": steps / self.steps_per_epoch,
-            "examples": np.asarray(self.examples_seen, dtype=float),
-            "seconds": np.asarray(self.elapsed, dtype=float),
-        }[name]
-        if per == "epoch":
-            return values[np.asarray(self.epoch_end, dtype=np.int64)]
-        return values
-
-    def _finish(self) -> None:
-        for name in ("step_loss", "step_time", "elapsed", "epoch_loss", "val_accuracy"):
-            setattr(self, name, np.asarray(getattr(self, name), dtype=float))
-        self.examples_seen = np.asarray(self.examples_seen, dtype=np.int64)
-        self.epoch_end = np.asarray(self.epoch_end, dtype=np.int64)
 
 
 def _loss_pair(func: str, loss):

@@ -29,11 +29,14 @@ def measure_notebook(browser, server, path: str, moves: int = MOVES) -> dict:
         start = time.perf_counter()
         nb.open_notebook(page, server, path)
         nb.run_all_cells(page, path)
+        nb.wait_widgets_settled(page)
         result["open_and_run_s"] = time.perf_counter() - start
         result["problems"] = nb.notebook_problems(nb.cell_report(page, path))
         for explorer_id in nb.explorer_ids(page):
             root = nb.explorer(page, explorer_id)
-            if nb.figure_canvas(root).count() == 0 or not nb.has_main_slider(root):
+            problem = nb.figure_problem(root)
+            if problem or not nb.has_main_slider(root):
+                result["explorers"][explorer_id] = {"error": problem or "no main slider"}
                 continue
             try:
                 samples = nb.slider_to_pixels_ms(page, root, moves=moves + 1)[1:]

@@ -65,45 +65,74 @@ REPORT = on_panel("""
   });
 """).replace("WIDGET_MIME", WIDGET_MIME)
 SHUT_DOWN = on_panel("return p ? p.sessionContext.shutdown() : null;")
-# Arms a probe on a canvas: the first keydown stamps t0, the first animation frame whose
-# pixels differ from the armed picture stamps t1 (both performance.now() in the page).
-ARM_PROBE = """
-(canvas) => {
-  const ctx = canvas.getContext('2d');
-  const grab = () => ({w: canvas.width, h: canvas.height,
-    px: new Uint32Array(ctx.getImageData(0, 0, canvas.width, canvas.height).data.buffer)});
+# Reads a canvas's pixels; a canvas with no area reads as empty (getImageData would throw).
+GRAB = """
+  const grab = (canvas) => {
+    const w = canvas.width, h = canvas.height;
+    const ctx = canvas.getContext('2d');
+    const px = w && h ? ctx.getImageData(0, 0, w, h).data : new Uint8ClampedArray(0);
+    return {w, h, px: new Uint32Array(px.buffer)};
+  };
   const differs = (a, b) => {
     if (a.w !== b.w || a.h !== b.h) return true;
     for (let i = 0; i < a.px.length; i++) if (a.px[i] !== b.px[i]) return true;
     return false;
   };
-  const probe = {t0: null, t1: null, base: grab()};
+"""
+# Arms a probe on a canvas: the first keydown stamps t0, the first animation frame whose
+# pixels differ from the armed picture stamps t1 (both performance.now() in the page).
+ARM_PROBE = (
+    "(canvas) => {"
+    + GRAB
+    + """
+  const probe = {t0: null, t1: null, base: grab(canvas)};
   window.__coursePixelProbe = probe;
   document.addEventListener('keydown', () => { probe.t0 = performance.now(); },
                             {capture: true, once: true});
   const tick = () => {
-    if (probe.t0 !== null && differs(grab(), probe.base)) { probe.t1 = performance.now(); return; }
+    if (probe.t0 !== null && differs(grab(canvas), probe.base)) {
+      probe.t1 = performance.now();
+      return;
+    }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }"""
-# Resolves once the canvas has kept the same pixels for `frames` animation frames.
-WAIT_QUIET = """
-(canvas, frames) => new Promise((resolve) => {
-  const ctx = canvas.getContext('2d');
+)
+# Resolves true once the canvas has kept the same pixels for `frames` animation frames,
+# false after 5 s (also if animation frames stop coming).
+WAIT_QUIET = (
+    "(canvas, frames) => new Promise((resolve) => {"
+    + GRAB
+    + """
   let last = null, still = 0;
-  const started = performance.now();
+  const timer = setTimeout(() => resolve(false), 5000);
   const tick = () => {
-    const now = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let same = last !== null && last.length === now.length;
-    for (let i = 0; same && i < now.length; i += 4) if (now[i] !== last[i]) same = false;
-    still = same ? still + 1 : 0;
-    last = now;
-    if (still >= frames || performance.now() - started > 5000) resolve(still >= frames);
-    else requestAnimationFrame(tick);
+    try {
+      const now = grab(canvas);
+      still = last !== null && !differs(now, last) ? still + 1 : 0;
+      last = now;
+    } catch (err) {
+      still = 0;
+    }
+    if (still >= frames) { clearTimeout(timer); resolve(true); } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })"""
+)
+
+
+def wait_widgets_settled(page, timeout: float = 20.0) -> None:
+    """Give "Loading widget..." placeholders up to ``timeout`` s to turn into widgets."""
+    try:
+        page.wait_for_function(
+            f"""() => !Array.from(document.querySelectorAll('{SHOWN_PANEL} .jp-OutputArea'))
+                  .some((a) => a.innerText.includes('Loading widget'))""",
+            timeout=timeout * 1000,
+            polling=250,
+        )
+    except Exception:  # still loading: notebook_problems reports it
+        pass
 
 
 def open_notebook(page, server, rel_path: str, timeout: float = 120.0) -> None:
@@ -219,6 +248,17 @@ def figure_canvas(root):
     return canvas
 
 
+def figure_problem(root) -> str | None:
+    """Why the explorer shows no figure (no canvas, or a canvas of zero size), else None."""
+    canvas = figure_canvas(root)
+    if canvas.count() == 0:
+        return "no figure canvas inside the explorer"
+    width, height = canvas.evaluate("(c) => [c.width, c.height]")
+    if not width or not height:
+        return f"its figure canvas is {width}x{height} pixels: nothing is drawn"
+    return None
+
+
 def slider_handle(root):
     """The keyboard-focusable handle of the explorer's main slider."""
     handle = root.locator(".course-main-slider .noUi-handle, .course-main-slider input").first
@@ -240,8 +280,12 @@ def press_slider(page, root, key: str = "") -> tuple[str, str, str]:
         key = "ArrowLeft" if top is not None and float(before) >= float(top) else "ArrowRight"
     handle.focus()
     page.keyboard.press(key)
-    page.wait_for_timeout(50)
-    after = handle.get_attribute("aria-valuenow") or handle.input_value()
+    after = before
+    for _ in range(20):  # the handle's value may follow a moment later
+        page.wait_for_timeout(100)
+        after = handle.get_attribute("aria-valuenow") or handle.input_value()
+        if after != before:
+            break
     return key, before, after
 
 

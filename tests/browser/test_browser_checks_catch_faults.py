@@ -1,9 +1,10 @@
 """The browser checks themselves: each one fails on the fault it exists to catch.
 
 A scratch notebook (written to a temporary folder, served by its own JupyterLab) raises an
-error, writes to stderr, shows a widget whose model does not exist, leaves a cell unexecuted
-(Run All stops at the error) and holds an explorer whose slider moves but whose figure never
-redraws. The pure-Python part, ``notebook_problems``, is checked on hand-made cell reports.
+error, writes to stderr, shows a widget whose model does not exist (it stays "Loading
+widget..."), leaves a cell unexecuted (Run All stops at the error) and holds an explorer whose
+slider moves but whose figure never redraws. The pure-Python part, ``notebook_problems``, is
+checked on hand-made cell reports.
 """
 
 import json
@@ -104,6 +105,7 @@ def faulty_page(chromium, tmp_path_factory):
         page.set_default_timeout(30_000)
         nb.open_notebook(page, server, "faulty.ipynb")
         nb.run_all_cells(page, "faulty.ipynb")
+        nb.wait_widgets_settled(page, timeout=5)
         yield page, nb.cell_report(page, "faulty.ipynb")
         nb.shut_down_kernel(page, "faulty.ipynb")
         context.close()

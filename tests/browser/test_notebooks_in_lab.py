@@ -28,6 +28,7 @@ def ran_notebook(request, chromium, lab_server):
     try:
         nb.open_notebook(page, lab_server, path)
         nb.run_all_cells(page, path)
+        nb.wait_widgets_settled(page)
         nb.save_notebook_screenshot(page, SCREENSHOTS / f"{path.split('/')[-1][:-6]}.png")
         yield page, nb.cell_report(page, path)
     finally:
@@ -63,8 +64,9 @@ def test_main_slider_moved_by_keyboard_changes_the_figure_pixels(ran_notebook):
     for explorer_id in with_slider:
         root = nb.explorer(page, explorer_id)
         canvas = nb.figure_canvas(root)
-        if canvas.count() == 0:
-            failures.append(f"{explorer_id}: no figure canvas inside the explorer")
+        problem = nb.figure_problem(root)
+        if problem:
+            failures.append(f"{explorer_id}: {problem}")
             continue
         nb.wait_quiet(canvas)
         before = canvas.screenshot()
@@ -85,6 +87,10 @@ def test_play_makes_the_figure_advance(ran_notebook):
         pytest.skip("no explorer here has a Play button")
     failures = []
     for explorer_id in with_play:
+        problem = nb.figure_problem(nb.explorer(page, explorer_id))
+        if problem:
+            failures.append(f"{explorer_id}: {problem}")
+            continue
         frames = nb.play_frames(page, nb.explorer(page, explorer_id))
         if frames < 2:
             failures.append(

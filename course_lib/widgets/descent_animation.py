@@ -1,7 +1,7 @@
 """Lesson 5 animation: gradient descent walking down a 1-D curve or a 2-D bowl, step by step.
 
 ``descent_animation(surface, lr, num_steps)`` runs ``landscapes.descend`` with
-``optimizers.GradientDescent`` once, draws the landscape once (``learning_rate.draw_landscape``)
+``optimizers.GradientDescent`` once, draws the landscape once (``_descent_draw.draw_landscape``)
 and returns ``animation.animate``'s Play + slider box, whose frame k shows the first k steps.
 A walk that diverges is cut where it blew up, so nothing infinite is drawn, and the title says
 so. ``descent_animation_static`` shows a few frames of the same walk side by side.
@@ -15,7 +15,7 @@ from course_lib.optimizers import GradientDescent
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.validation import check_int, check_positive
 from course_lib.widgets._base import new_figure
-from course_lib.widgets.learning_rate import draw_landscape, lean_ticks, path_xy
+from course_lib.widgets._descent_draw import draw_landscape, lean_ticks, path_xy
 
 __all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animation_static"]
 

@@ -10,15 +10,25 @@ band and the loss reached are in the caption under the figure (text changing on 
 event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static`` is the printed
 companion.
 
-The compute is ``descent_compute.learning_rate_run``; this module only draws.
+The compute is ``descent_compute.learning_rate_run``; this module only draws. The drawing helpers
+it shares with the other descent explorers (``draw_landscape``, ``lean_ticks``, ``path_xy``,
+``play_controls``, ``LOSS_FLOOR``) live in ``_descent_draw`` and are re-exported here.
 """
 
 import numpy as np
 
 from course_lib.descent_compute import learning_rate_bands, learning_rate_run
-from course_lib.landscapes import Parabola1D, Quadratic, learning_rate_bounds
+from course_lib.landscapes import Parabola1D, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.surfaces import Quadratic
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._descent_draw import (  # noqa: F401 (re-exported for old imports)
+    LOSS_FLOOR,
+    draw_landscape,
+    lean_ticks,
+    path_xy,
+    play_controls,
+)
 from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout, freeze_ticks
 
 BAND_COLORS = {
@@ -27,20 +37,6 @@ BAND_COLORS = {
     "oscillating": "#fdd49e",
     "diverging": "#fc9272",
 }
-LOSS_FLOOR = 1e-12  # losses are drawn at least this high on the log axis (GD can hit 0 exactly)
-
-
-def lean_ticks(*axes, n: int = 4) -> None:
-    """At most ``n`` labelled ticks per axis and no minor ticks: tick text dominates draw time."""
-    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
-
-    for ax in axes:
-        for axis, scale in ((ax.xaxis, ax.get_xscale()), (ax.yaxis, ax.get_yscale())):
-            if scale == "log":
-                axis.set_major_locator(LogLocator(numticks=n))
-            else:
-                axis.set_major_locator(MaxNLocator(n))
-            axis.set_minor_locator(NullLocator())
 
 
 def make_surface(surface: str):
@@ -52,60 +48,11 @@ def make_surface(surface: str):
     raise ValueError(f"learning_rate_explorer: surface should be 'bowl' or '1d', got {surface!r}.")
 
 
-def draw_landscape(ax, surface, n: int = 50, levels: int = 8):
-    """Draw ``surface`` once: the curve (1-D) or ``plotting.plot_loss_surface`` contours (2-D).
-
-    For a surface the Axes then holds ``course_artists`` (its ``path`` line is the one
-    ``plotting.update_loss_surface`` moves) and the minimum is marked with a star.
-    """
-    if not hasattr(surface, "value_grid"):
-        lo, hi = surface.bounds
-        x = np.linspace(lo, hi, 200)
-        ax.plot(x, surface.value(x), color="0.3", lw=1.5)
-        top = float(np.max(surface.value(np.array([lo, hi]))))
-        ax.set(xlim=(lo, hi), ylim=(-0.05 * top, 1.1 * top), xlabel="θ", ylabel="loss")
-        return ax
-    from course_lib.plotting import plot_loss_surface
-
-    (x0, x1), (y0, y1) = surface.bounds
-    plot_loss_surface(
-        surface.value_grid,
-        ax=ax,
-        bounds=(x0, x1, y0, y1),
-        levels=levels,
-        resolution=n,
-        labels=("θ₁", "θ₂"),
-    )
-    ax.plot(*surface.minima.T, "*", color="gold", ms=12, mec="k", mew=0.5, zorder=6)
-    return ax
-
-
-def path_xy(surface, path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Plot coordinates of a path: ``(θ, f(θ))`` for a 1-D function, ``(θ₁, θ₂)`` for a surface."""
-    if path.ndim == 1:
-        return path, surface.value(path)
-    return path[:, 0], path[:, 1]
-
-
 def outcome_text(run, step: int) -> str:
     """'diverged at step k', or the loss reached at ``step``; computed from the run itself."""
     if run.diverged_at is not None and step >= run.diverged_at:
         return f"diverged at step {run.diverged_at}"
     return f"loss {run.losses[min(step, len(run.losses) - 1)]:.3g} after {step} steps"
-
-
-def play_controls(num_steps: int, interval: int = 150):
-    """A Play button jslinked to a step slider (0..num_steps): Play animates, the slider scrubs."""
-    import ipywidgets as widgets
-
-    play = mark_play(
-        widgets.Play(
-            value=num_steps, min=0, max=num_steps, step=1, interval=interval, description="Play"
-        )
-    )
-    step = widgets.IntSlider(value=num_steps, min=0, max=num_steps, description="step")
-    widgets.jslink((play, "value"), (step, "value"))
-    return play, step
 
 
 def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):

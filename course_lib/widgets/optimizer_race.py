@@ -26,8 +26,8 @@ from course_lib.race_compute import (
     tune_learning_rates,
 )
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._descent_draw import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
-from course_lib.widgets.learning_rate import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 
 COLORS = {
     "GD": "#1f77b4",

@@ -7,12 +7,15 @@ at once). Median of 24 updates sweeping the index over the test set; target <= 3
 model is a small 64-32-10 network trained for two epochs (its quality does not change the
 cost); the build includes the probabilities of all test images (``class_probabilities``).
 Each time is also given as CPU time (``*_cpu``), less inflated on a shared machine.
+``explorer_digit_predictions_reference_plain_axes_draw`` draws one plain line plot of the same
+size: the machine's speed, to read the update time against. Timing: ``bench._timing``.
 """
 
-import statistics
 import time
 
 import numpy as np
+
+from bench._timing import reference_draw, time_updates
 
 NUM_UPDATES = 24
 
@@ -54,20 +57,15 @@ def run() -> list[tuple[str, float, str]]:
     start, start_cpu = time.perf_counter(), time.process_time()
     box = digit_predictions_explorer(model, X_test, y_test, mean, std)
     build = (time.perf_counter() - start, time.process_time() - start_cpu)
-    canvas = box.figure.canvas
-    canvas.draw_idle = lambda *args, **kwargs: None  # exactly one draw per timed update
-    canvas.draw()
-    times, cpu = [], []
-    for i in np.linspace(0, len(y_test) - 1, NUM_UPDATES).astype(int):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        box.update(index=int(i))
-        canvas.draw()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
+    indices = np.linspace(0, len(y_test) - 1, NUM_UPDATES).astype(int)
+    wall, cpu = time_updates(box, indices, lambda b, i: b.update(index=int(i)))
+    ref_wall, ref_cpu = reference_draw(tuple(box.figure.get_size_inches()), NUM_UPDATES)
     plt.close(box.figure)
     return [
-        ("explorer_digit_predictions_update", 1000.0 * statistics.median(times), "ms"),
-        ("explorer_digit_predictions_update_cpu", 1000.0 * statistics.median(cpu), "ms"),
+        ("explorer_digit_predictions_reference_plain_axes_draw", ref_wall, "ms"),
+        ("explorer_digit_predictions_reference_plain_axes_draw_cpu", ref_cpu, "ms"),
+        ("explorer_digit_predictions_update", wall, "ms"),
+        ("explorer_digit_predictions_update_cpu", cpu, "ms"),
         ("explorer_digit_predictions_build", 1000.0 * build[0], "ms"),
         ("explorer_digit_predictions_build_cpu", 1000.0 * build[1], "ms"),
     ]

@@ -2,6 +2,8 @@
 
 ``median_ms(fn)`` times a function; ``draw_time(fig)`` times one full Agg redraw of a figure
 at its real size and dpi, which is what a widget pays per slider event after ``draw_idle()``.
+``time_updates`` / ``update_lines`` time an explorer's updates; ``reference_draw`` /
+``reference_lines`` time a plain plot, the machine's speed; ``build_memory`` measures memory.
 """
 
 import time
@@ -93,3 +95,25 @@ def build_memory(builders) -> tuple[float, float]:
         plt.close(box.figure)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     return peak / 2**20, rss / 2**20 if sys.platform == "darwin" else rss / 2**10
+
+
+def reference_lines(prefix: str, figsize, repeats: int = 24) -> list[tuple[str, float, str]]:
+    """The two benchmark lines of :func:`reference_draw`: ``{prefix}_reference_plain_axes_draw``
+    in wall ms and ``..._cpu`` in CPU ms."""
+    wall, cpu = reference_draw(figsize, repeats)
+    return [
+        (f"{prefix}_reference_plain_axes_draw", wall, "ms"),
+        (f"{prefix}_reference_plain_axes_draw_cpu", cpu, "ms"),
+    ]
+
+
+def update_lines(name: str, box, values, update) -> list[tuple[str, float, str]]:
+    """Time ``update(box, v)`` with :func:`time_updates`, close the figure, and return the two
+    lines ``explorer_{name}_update`` (wall ms) and ``explorer_{name}_update_cpu`` (CPU ms)."""
+    import matplotlib.pyplot as plt
+
+    try:
+        wall, cpu = time_updates(box, values, update)
+    finally:
+        plt.close(box.figure)
+    return [(f"explorer_{name}_update", wall, "ms"), (f"explorer_{name}_update_cpu", cpu, "ms")]

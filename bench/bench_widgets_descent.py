@@ -16,7 +16,7 @@ with other jobs the wall time is inflated by waiting for a core, the CPU time mu
 
 import numpy as np
 
-from bench._timing import build_memory, reference_draw, time_updates
+from bench._timing import build_memory, reference_lines, update_lines
 
 NUM_UPDATES = 24
 
@@ -37,21 +37,10 @@ def run() -> list[tuple[str, float, str]]:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
-    wall, cpu = reference_draw((8.0, 4.0), NUM_UPDATES)
-    lines = [
-        ("explorer_descent_reference_plain_axes_draw", wall, "ms"),
-        ("explorer_descent_reference_plain_axes_draw_cpu", cpu, "ms"),
-    ]
+    lines = reference_lines("explorer_descent", (8.0, 4.0), NUM_UPDATES)
     for name, (build, values) in _explorers().items():
-        box = build()
-        wall, cpu = time_updates(box, values, lambda b, v: b.update(lr=float(v)))
-        lines += [
-            (f"explorer_{name}_update", wall, "ms"),
-            (f"explorer_{name}_update_cpu", cpu, "ms"),
-        ]
-        plt.close(box.figure)
+        lines += update_lines(name, build(), values, lambda b, v: b.update(lr=float(v)))
     traced, rss = build_memory([build for build, _ in _explorers().values()])
     lines += [
         ("explorers_descent_build_all_peak_traced", traced, "MB"),

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from bench._timing import reference_draw, time_updates
+from bench._timing import reference_lines, update_lines
 
 NUM_UPDATES = 24
 
@@ -49,8 +49,6 @@ def run() -> list[tuple[str, float, str]]:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from course_lib.widgets.digit_predictions import digit_predictions_explorer
 
     model, X_test, y_test, mean, std = _setup()
@@ -58,14 +56,11 @@ def run() -> list[tuple[str, float, str]]:
     box = digit_predictions_explorer(model, X_test, y_test, mean, std)
     build = (time.perf_counter() - start, time.process_time() - start_cpu)
     indices = np.linspace(0, len(y_test) - 1, NUM_UPDATES).astype(int)
-    wall, cpu = time_updates(box, indices, lambda b, i: b.update(index=int(i)))
-    ref_wall, ref_cpu = reference_draw(tuple(box.figure.get_size_inches()), NUM_UPDATES)
-    plt.close(box.figure)
+    figsize = tuple(box.figure.get_size_inches())
+    updates = update_lines("digit_predictions", box, indices, lambda b, i: b.update(index=int(i)))
     return [
-        ("explorer_digit_predictions_reference_plain_axes_draw", ref_wall, "ms"),
-        ("explorer_digit_predictions_reference_plain_axes_draw_cpu", ref_cpu, "ms"),
-        ("explorer_digit_predictions_update", wall, "ms"),
-        ("explorer_digit_predictions_update_cpu", cpu, "ms"),
+        *reference_lines("explorer_digit_predictions", figsize, NUM_UPDATES),
+        *updates,
         ("explorer_digit_predictions_build", 1000.0 * build[0], "ms"),
         ("explorer_digit_predictions_build_cpu", 1000.0 * build[1], "ms"),
     ]

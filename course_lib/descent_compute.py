@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib import race_compute
 from course_lib.landscapes import classify_learning_rate, descend, learning_rate_bounds
 from course_lib.optimizers import GradientDescent
 from course_lib.race_compute import (  # noqa: F401 (re-exported from their new home)
@@ -35,12 +36,7 @@ __all__ = [
     "learning_rate_bands",
     "learning_rate_run",
     "LearningRateRun",
-    "least_squares_problem",
-    "network_problem",
-    "RACERS",
-    "race_run",
-    "RaceRun",
-    "tune_learning_rates",
+    *race_compute.__all__,  # re-exported
 ]
 
 BANDS = ("too small", "good", "oscillating", "diverging")

@@ -50,6 +50,18 @@ def _draw(ax, surface, run, lr: float, k: int, line) -> None:
         ax.set_title(_title(run, lr, k))
 
 
+def _static_panel(ax, surface, run, lr: float, k: int):
+    """One printed panel: the landscape and the first ``k`` steps of ``run``; returns the Axes."""
+    draw_landscape(ax, surface, n=60)
+    line = None
+    if not hasattr(ax, "course_artists"):
+        (line,) = ax.plot([], [], "o-", color="crimson", ms=4, lw=1)
+    _draw(ax, surface, run, lr, k, line)
+    ax.title.set_fontsize(9)
+    lean_ticks(ax)
+    return ax
+
+
 def plot_descent(surface, lr: float, num_steps: int = 20, start=None, ax=None):
     """Draw ``surface`` and the whole gradient-descent walk on it; returns the Axes.
 
@@ -60,15 +72,7 @@ def plot_descent(surface, lr: float, num_steps: int = 20, start=None, ax=None):
         import matplotlib.pyplot as plt
 
         _, ax = plt.subplots(figsize=(4.0, 3.6), layout="constrained")
-    run = descent_run(surface, lr, num_steps, start)
-    draw_landscape(ax, surface, n=60)
-    line = None
-    if not hasattr(ax, "course_artists"):
-        (line,) = ax.plot([], [], "o-", color="crimson", ms=4, lw=1)
-    _draw(ax, surface, run, lr, num_steps, line)
-    ax.title.set_fontsize(9)
-    lean_ticks(ax)
-    return ax
+    return _static_panel(ax, surface, descent_run(surface, lr, num_steps, start), lr, num_steps)
 
 
 def descent_animation(surface, lr: float, num_steps: int = 20, start=None, interval_ms: int = 300):
@@ -105,13 +109,7 @@ def descent_animation_static(surface, lr: float, num_steps: int = 20, frames=Non
     frames = sorted({min(max(k, 0), num_steps) for k in frames})
 
     def panel(k, ax):
-        draw_landscape(ax, surface, n=60)
-        line = None
-        if not hasattr(ax, "course_artists"):
-            (line,) = ax.plot([], [], "o-", color="crimson", ms=4, lw=1)
-        _draw(ax, surface, run, lr, k, line)
-        ax.title.set_fontsize(9)
-        lean_ticks(ax)
+        _static_panel(ax, surface, run, lr, k)
 
     return small_multiples(
         panel, [{"k": k} for k in frames], ncols=len(frames), panel_size=(2.6, 2.5)

@@ -10,6 +10,8 @@ BIN    := $(VENV)/bin
 WELCOME := notebooks/00_welcome.ipynb
 LOCKS  := binder/requirements.txt requirements-test.txt pyproject.toml binder/overrides.json
 STAMP  := $(VENV)/.installed
+# Jupyter refuses to run as root unless told (containers, CI); harmless otherwise
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # pytest-xdist workers; each notebook stays on one worker (--dist loadscope)
 JOBS   ?= 2
 
@@ -38,7 +40,7 @@ lab: $(STAMP)
 	@echo ">>> JupyterLab will be at http://127.0.0.1:$(PORT)/lab/tree/$(WELCOME)"
 	@echo ">>> (the full URL with its access token is printed below; Ctrl-C stops the server)"
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.port_retries=0 \
-		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WELCOME)
+		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WELCOME) $(ALLOW_ROOT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)

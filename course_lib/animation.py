@@ -47,27 +47,30 @@ def frame_indices(num_frames: int, max_frames: int) -> list[int]:
 
 
 def freeze_layout(fig):
-    """Lay the figure out once (one draw), then keep those positions for every later draw.
+    """Lay the figure out once, then keep those positions for every later draw.
 
     With ``layout="constrained"`` every draw first re-solves the layout, which costs about as
     much as the drawing itself; a figure whose artists only change values (a widget, an
     animation) does not need that. Returns ``fig``. Undo with
     ``fig.set_layout_engine("constrained")``.
     """
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # a real canvas.draw() here would leave an ipympl canvas blank
     fig.set_layout_engine("none")
     return fig
 
 
-def animate(fig, update, num_frames, interval_ms=200, description="step", start=0):
+def animate(
+    fig, update, num_frames, interval_ms=200, description="step", start=0, name="animation"
+):
     """A Play button and a frame slider that redraw ``fig`` in place with ``update(k)``.
 
     ``update(k)`` must change the figure's artists to show frame k (k = 0..num_frames-1),
     without creating new ones. Returns an ``ipywidgets.VBox`` with CSS class
     ``course-explorer``; the slider has class ``course-main-slider`` and the Play button
-    ``course-play``. Create the figure inside ``with plt.ioff():`` so that it appears only in
-    the box. ``interval_ms`` is the Play button's time between frames. The figure's layout is
-    frozen after the first frame (``freeze_layout``): each frame then skips the layout solver.
+    ``course-play``; the box also has ``explorer-<name>``. Create the figure inside
+    ``with plt.ioff():`` so that it appears only in the box. ``interval_ms`` is the Play
+    button's time between frames. The figure's layout is frozen after the first frame
+    (``freeze_layout``): each frame then skips the layout solver.
     """
     import ipywidgets as widgets
 
@@ -109,6 +112,7 @@ def animate(fig, update, num_frames, interval_ms=200, description="step", start=
     slider.add_class("course-main-slider")
     box = widgets.VBox([widgets.HBox([play, slider]), view])
     box.add_class("course-explorer")
+    box.add_class(f"explorer-{name}")
     box.course_slider, box.course_play = slider, play  # handles for tests and notebooks
     return box
 

@@ -94,7 +94,9 @@ def descent_animation(surface, lr: float, num_steps: int = 20, start=None, inter
     def update(k: int) -> None:
         _draw(ax, surface, run, lr, int(k), line)
 
-    box = animate(fig, update, num_steps + 1, interval_ms=interval_ms, description="step")
+    box = animate(
+        fig, update, num_steps + 1, interval_ms=interval_ms, description="step", name="descent"
+    )
     box.update, box.figure, box.run = update, fig, run
     return box
 

@@ -106,7 +106,9 @@ def graph_animation(graph: dict, interval_ms: int = 700):
     def update(k: int) -> None:
         update_graph(ax, k)
 
-    box = animate(fig, update, n + 1, interval_ms=interval_ms, description="gradients")
+    box = animate(
+        fig, update, n + 1, interval_ms=interval_ms, description="gradients", name="backprop_graph"
+    )
     box.update, box.figure = update, fig
     return box
 

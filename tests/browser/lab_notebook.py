@@ -271,10 +271,19 @@ def press_slider(page, root, key: str = "") -> tuple[str, str, str]:
     """Focus the main slider's handle and press an arrow key, as a person would.
 
     Without ``key``, goes right unless the slider sits at its maximum. Returns
-    ``(key, value_before, value_after)`` from the handle's ``aria-valuenow``.
+    ``(key, value_before, value_after)`` from the handle's ``aria-valuetext`` (its
+    ``aria-valuenow`` is rounded to 0.1, so a 0.05 step can look like no move).
     """
     handle = slider_handle(root)
-    before = handle.get_attribute("aria-valuenow") or handle.input_value()
+
+    def value():  # aria-valuetext has full precision; aria-valuenow is rounded to 0.1
+        return (
+            handle.get_attribute("aria-valuetext")
+            or handle.get_attribute("aria-valuenow")
+            or handle.input_value()
+        )
+
+    before = value()
     if not key:
         top = handle.get_attribute("aria-valuemax")
         key = "ArrowLeft" if top is not None and float(before) >= float(top) else "ArrowRight"
@@ -283,7 +292,7 @@ def press_slider(page, root, key: str = "") -> tuple[str, str, str]:
     after = before
     for _ in range(20):  # the handle's value may follow a moment later
         page.wait_for_timeout(100)
-        after = handle.get_attribute("aria-valuenow") or handle.input_value()
+        after = value()
         if after != before:
             break
     return key, before, after

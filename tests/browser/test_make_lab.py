@@ -45,6 +45,10 @@ def make_lab(chromium):
     (home / "config" / "jupyter_server_config.json").write_text(
         json.dumps({"ServerApp": {"open_browser": False}})  # headless machine: no browser
     )
+    # the test reads cell states through window.jupyterapp (config only; the command is make's)
+    (home / "config" / "jupyter_lab_config.json").write_text(
+        json.dumps({"LabApp": {"expose_app_in_browser": True}})
+    )
     token = secrets.token_hex(16)
     env["JUPYTER_TOKEN"] = token
     port = free_port()

@@ -1,7 +1,8 @@
 """Lesson 6 explorer: a small network learns a 2-D data set while you watch (after TF Playground).
 
 Dropdowns choose the data set (moons, spirals, xor, blobs), the hidden layers, the activation
-and the batch size; a log slider sets the learning rate. Play trains: every tick of the
+and the batch size; a log slider sets the learning rate (a move trains one chunk at the new
+rate at once, so its effect shows). Play trains: every tick of the
 ``ipywidgets.Play`` counter runs a chunk of SGD steps (so it also works without a browser), and
 the decision-boundary image (a coarse grid, updated with ``set_data``) and the loss curve follow.
 Reset starts again from the same initial weights. The settings, loss and accuracy are written in
@@ -161,7 +162,8 @@ def playground_explorer(
             update(num_steps=CHUNK * min(ticks, 10))
 
     play.observe(on_play, names="value")
-    lr_slider.observe(lambda c: update(lr=c["new"], num_steps=0), names="value")
+    # a new rate trains one chunk at once, so its effect shows without pressing Play
+    lr_slider.observe(lambda c: update(lr=c["new"]), names="value")
     dd_batch.observe(lambda c: update(batch_size=c["new"], num_steps=0), names="value")
     dd_data.observe(lambda c: update(dataset=c["new"], num_steps=0), names="value")
     dd_hidden.observe(lambda c: update(hidden=c["new"], num_steps=0), names="value")

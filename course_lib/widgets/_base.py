@@ -79,16 +79,17 @@ def mark_play(widget):
     return widget
 
 
-def explorer_box(name: str, controls: list, fig, caption=None):
+def explorer_box(name: str, controls: list, fig, caption=None, view=None):
     """Lay out ``controls`` above the figure and return the root widget.
 
     ``caption`` is an optional ``ipywidgets.HTML`` updated by the explorer with values computed
-    from what is shown.
+    from what is shown. ``view`` replaces the figure's own widget (e.g. an ``Image`` for a
+    figure that must update while its cell is still running).
     """
     import ipywidgets as widgets
 
     children = [widgets.HBox(controls) if len(controls) <= 3 else widgets.VBox(controls)]
-    children.append(figure_widget(fig))
+    children.append(view if view is not None else figure_widget(fig))
     if caption is not None:
         children.append(caption)
     box = widgets.VBox(children)

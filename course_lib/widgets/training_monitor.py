@@ -5,19 +5,24 @@ progress line; pass ``callback=monitor.callback`` to ``training.train`` (with va
 ``X_val``/``y_val``) and, after every epoch, the monitor appends what the History recorded and
 redraws: the loss of every batch (faint), the epoch mean, and the accuracy on the held-out set,
 all against examples seen. Several ``train`` calls in a row (e.g. a second phase at a lower
-learning rate) continue the same curves. The figure is drawn with ``canvas.draw()`` (not
-``draw_idle``), because the cell is still busy while training runs and an idle draw would wait
-for it to finish.
+learning rate) continue the same curves. The figure is rendered off-screen (Agg) to a PNG in
+an ``ipywidgets.Image`` after every epoch: the cell is busy while training runs, so an ipympl
+canvas (which needs the browser's answers) could not be drawn until it finished, and drawing
+one before the browser has shown it leaves it blank.
 
 ``training_monitor_static(record, target)`` is the printed companion: the same two panels from a
 finished record (``monitor.record``).
 """
 
+import io
+
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from course_lib.plotting.progress_plots import plot_training_progress, update_training_progress
 from course_lib.validation import check_int
-from course_lib.widgets._base import explorer_box, new_figure
+from course_lib.widgets._base import explorer_box
 
 __all__ = ["training_monitor", "training_monitor_static", "MonitorRecord"]
 
@@ -80,25 +85,34 @@ def training_monitor(num_epochs: int, target: float | None = None):
     import ipywidgets as widgets
 
     num_epochs = check_int("training_monitor", "num_epochs", num_epochs)
-    fig, axes = new_figure(9.0, 3.2, ncols=2)
+    fig = Figure(figsize=(9.0, 3.2), dpi=100)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 2)
     record = MonitorRecord()
     plot_training_progress(record.as_dict(), axes=axes, target=target)
     fig.tight_layout()
     progress = widgets.IntProgress(value=0, min=0, max=num_epochs, description="epochs")
     caption = widgets.HTML(_progress_text(record, num_epochs, target))
+    view = widgets.Image(format="png")
+
+    def render() -> None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        view.value = buffer.getvalue()
 
     def update() -> None:
         update_training_progress(axes, record.as_dict())
         progress.value = min(len(record.epoch_loss), num_epochs)
         caption.value = _progress_text(record, num_epochs, target)
-        fig.canvas.draw()  # now, not when the busy cell finishes (see the module docstring)
+        render()  # now, not when the busy cell finishes (see the module docstring)
 
     def callback(history, model):
         record.add(history)
         update()
         return None  # never stops training
 
-    box = explorer_box("training-monitor", [progress], fig, caption)
+    render()
+    box = explorer_box("training-monitor", [progress], fig, caption, view=view)
     box.callback = callback
     box.record = record
     box.update = update

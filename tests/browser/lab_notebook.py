@@ -241,10 +241,10 @@ def has_main_slider(root) -> bool:
 
 
 def figure_canvas(root):
-    """The ipympl canvas that holds the picture (the first canvas inside the explorer)."""
+    """The element that shows the picture: the ipympl canvas, else a canvas or an image."""
     canvas = root.locator(".jupyter-matplotlib-canvas-div canvas").first
-    if canvas.count() == 0:
-        canvas = root.locator("canvas").first
+    if canvas.count() == 0:  # a canvas, or a PNG in an Image widget (the training monitor)
+        canvas = root.locator("canvas, img").first
     return canvas
 
 
@@ -253,7 +253,9 @@ def figure_problem(root) -> str | None:
     canvas = figure_canvas(root)
     if canvas.count() == 0:
         return "no figure canvas inside the explorer"
-    width, height = canvas.evaluate("(c) => [c.width, c.height]")
+    width, height = canvas.evaluate(
+        "(c) => c.tagName === 'IMG' ? [c.naturalWidth, c.naturalHeight] : [c.width, c.height]"
+    )
     if not width or not height:
         return f"its figure canvas is {width}x{height} pixels: nothing is drawn"
     return None

@@ -36,10 +36,9 @@ def ran_notebook(request, chromium, lab_server):
         context.close()
 
 
-def explorers_or_skip(page) -> list[str]:
+def explorer_ids(page) -> list[str]:
     ids = nb.explorer_ids(page)
-    if not ids:
-        pytest.skip("this notebook has no explorer")
+    assert ids, "every lesson has at least one explorer (CSS class course-explorer)"
     return ids
 
 
@@ -55,45 +54,30 @@ def test_every_widget_renders(ran_notebook):
     assert not problems, "\n".join(problems)
 
 
-def test_main_slider_moved_by_keyboard_changes_the_figure_pixels(ran_notebook):
+def test_explorers_answer_their_main_slider_and_play_button(ran_notebook):
+    """Each explorer's main slider, moved with the keyboard, changes the figure's pixels;
+    where the explorer has a Play button, pressing it shows at least two new frames."""
     page, _ = ran_notebook
-    failures = []
-    with_slider = [e for e in explorers_or_skip(page) if nb.has_main_slider(nb.explorer(page, e))]
-    if not with_slider:
-        pytest.skip("no explorer here has a main slider (class course-main-slider)")
-    for explorer_id in with_slider:
+    failures, sliders = [], 0
+    for explorer_id in explorer_ids(page):
         root = nb.explorer(page, explorer_id)
-        canvas = nb.figure_canvas(root)
         problem = nb.figure_problem(root)
         if problem:
             failures.append(f"{explorer_id}: {problem}")
             continue
-        nb.wait_quiet(canvas)
-        before = canvas.screenshot()
-        key, old, new = nb.press_slider(page, root)
-        if old == new:
-            failures.append(f"{explorer_id}: {key} did not move the main slider (value {old})")
-        elif nb.wait_for_new_pixels(canvas, before) is None:
-            failures.append(f"{explorer_id}: slider moved {old} -> {new} but the figure froze")
-    assert not failures, "\n".join(failures)
-
-
-def test_play_makes_the_figure_advance(ran_notebook):
-    page, _ = ran_notebook
-    with_play = [
-        e for e in explorers_or_skip(page) if nb.explorer(page, e).locator(".course-play").count()
-    ]
-    if not with_play:
-        pytest.skip("no explorer here has a Play button")
-    failures = []
-    for explorer_id in with_play:
-        problem = nb.figure_problem(nb.explorer(page, explorer_id))
-        if problem:
-            failures.append(f"{explorer_id}: {problem}")
-            continue
-        frames = nb.play_frames(page, nb.explorer(page, explorer_id))
-        if frames < 2:
-            failures.append(
-                f"{explorer_id}: Play showed {frames} new frame(s), expected at least 2"
-            )
+        if nb.has_main_slider(root):
+            sliders += 1
+            canvas = nb.figure_canvas(root)
+            nb.wait_quiet(canvas)
+            before = canvas.screenshot()
+            key, old, new = nb.press_slider(page, root)
+            if old == new:
+                failures.append(f"{explorer_id}: {key} did not move the main slider ({old})")
+            elif nb.wait_for_new_pixels(canvas, before) is None:
+                failures.append(f"{explorer_id}: slider moved {old} -> {new} but the figure froze")
+        if root.locator(".course-play").count():
+            frames = nb.play_frames(page, root)
+            if frames < 2:
+                failures.append(f"{explorer_id}: Play showed {frames} new frame(s), expected 2+")
+    assert sliders, "no explorer here has a main slider (class course-main-slider)"
     assert not failures, "\n".join(failures)

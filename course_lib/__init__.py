@@ -1,9 +1,18 @@
 """course_lib: the small NumPy library behind the "Introduction to Deep Learning" notebooks.
 
-The maths lives in pure-function modules (``linalg``, ``activations``, ``losses``,
-``layers``, ``network``, ``optimizers``, ``training``, ``gradcheck``, ``landscapes``,
-``datasets``); pictures in ``plotting`` and ``animation``; live explorers in ``widgets``;
-exercise self-checks in ``checks``.
+Maths (pure functions and a few stateful classes; no matplotlib, no ipywidgets):
+
+- ``linalg`` (teaching loops, ``matmul_steps``), ``activations``, ``losses``, ``layers``
+  (``dense_forward``/``dense_backward``), ``network`` (``MLP``), ``optimizers``, ``training``
+  (``train``; its ``History`` lives in ``training_history``), ``gradcheck``;
+- ``surfaces`` and ``landscapes`` (2-D and 1-D loss surfaces, ``descend``, learning-rate
+  bounds), ``datasets`` (toy 2-D sets and the shipped UCI digits), ``augment``, ``evaluation``;
+- the pure compute behind the explorers: ``matrix_steps``, ``explore_compute``,
+  ``descent_compute``, ``race_compute``, ``playground_compute``, ``loss_compare``,
+  ``backprop_demo``; input checks shared by all in ``validation``.
+
+Pictures in ``plotting`` and ``animation``; live explorers and their static companions in
+``widgets``; exercise self-checks in ``checks``.
 
 Shape convention everywhere: one example per row. ``X`` has shape ``(N, D)``; a dense layer
 with ``M`` nodes has ``W`` of shape ``(M, D)`` and ``b`` of shape ``(M,)``, and computes

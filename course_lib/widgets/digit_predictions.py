@@ -23,7 +23,7 @@ from course_lib.plotting.classify_plots import (
     update_class_probabilities,
 )
 from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
 from course_lib.widgets._fast import color_key, freeze_layout
 
 __all__ = ["digit_predictions_explorer", "digit_predictions_static", "digit_predictions"]
@@ -117,7 +117,7 @@ def digit_predictions_explorer(model, images, labels, mean, std):
     caption = widgets.HTML()
     state = {"index": 0, "only_mistakes": False, "shown": 0, "syncing": False}
 
-    def redraw() -> None:
+    def refresh() -> None:
         k = state["index"]
         i = int(wrong[k]) if state["only_mistakes"] else k
         state["shown"] = i
@@ -129,7 +129,7 @@ def digit_predictions_explorer(model, images, labels, mean, std):
             else f"test digit {i} of {n} (0 to {n - 1})"
         )
         caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     slider = mark_main(
         widgets.IntSlider(value=0, min=0, max=n - 1, description="digit", continuous_update=True)
@@ -163,7 +163,7 @@ def digit_predictions_explorer(model, images, labels, mean, std):
             state["index"] = min(max(int(index), 0), top)
         if slider.value != state["index"]:
             sync(slider, state["index"])
-        redraw()
+        refresh()
 
     def on_slider(change) -> None:
         if not state.get("syncing"):

@@ -13,7 +13,7 @@ import numpy as np
 
 from course_lib.explore_compute import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import freeze_layout
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]
@@ -79,7 +79,7 @@ def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: 
         title.set_text(f"forward pass ({v['activation']} hidden layer): ŷ = {values[-1][0]:.3f}")
         caption.value = _describe(p, values, v["activation"])
         box_values["last"] = values
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     box_values = {}
     for widget in controls.values():

@@ -21,7 +21,7 @@ from course_lib.descent_compute import learning_rate_bands, learning_rate_run
 from course_lib.landscapes import Parabola1D, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.surfaces import Quadratic
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
 from course_lib.widgets._descent_draw import (  # noqa: F401 (re-exported for old imports)
     LOSS_FLOOR,
     draw_landscape,
@@ -154,7 +154,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
             f"Band edges: 1/λ<sub>max</sub> = {bounds['monotone']:.3g}, "
             f"2/λ<sub>max</sub> = {bounds['converge']:.3g}. Loss on a log scale."
         )
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     def update(lr=None, num_steps=None, step=None) -> None:
         if num_steps is not None and int(num_steps) != state["num_steps"]:

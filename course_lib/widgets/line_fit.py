@@ -13,7 +13,7 @@ import numpy as np
 from course_lib.explore_compute import best_fit_line, line_predictions
 from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
 from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import color_key, freeze_layout
 
 __all__ = ["line_fit_explorer", "line_fit_static", "line_data"]
@@ -110,7 +110,7 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
             f"{err - mse_best:.3g} above it.<br>{key}"
         )
         state["mse"] = err
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     state = {"best": (m_best, c_best, mse_best)}
     for widget in controls.values():

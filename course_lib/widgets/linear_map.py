@@ -16,7 +16,7 @@ from matplotlib.patches import Polygon
 from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, grid_lines, warp_points
 from course_lib.matrix_steps import fmt
 from course_lib.plotting import COLORS, plot_vectors, update_vectors
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import fixed_ticks, freeze_layout
 
 __all__ = ["linear_map_explorer", "linear_map_static"]
@@ -146,7 +146,7 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
         bv = np.array([v["b1"], v["b2"]], dtype=np.float64)
         shown = _show_map(ax, h, Wv, bv, v["activation"])
         caption.value = _caption(Wv, bv, v["activation"], shown["det"], shown["image"])
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

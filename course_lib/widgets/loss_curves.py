@@ -19,7 +19,7 @@ import numpy as np
 from course_lib.loss_compare import logit_gradients
 from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array
-from course_lib.widgets._base import float_slider, new_figure
+from course_lib.widgets._base import float_slider, new_figure, redraw
 
 __all__ = [
     "loss_shapes_static",
@@ -150,7 +150,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
             f"{here['mse'][0]:.3f}, slope {here['mse_dz'][0]:+.2e}.<br>The cross-entropy push "
             f"is <b>{ratio:.3g}</b> times the squared-error push."
         )
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

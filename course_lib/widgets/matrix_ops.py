@@ -14,7 +14,7 @@ import numpy as np
 from course_lib.matrix_steps import OPERATIONS, default_matrices, fmt, matrix_op_steps
 from course_lib.plotting import plot_matrix, update_matrix
 from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
 from course_lib.widgets._fast import freeze_layout
 
 __all__ = ["matrix_ops_explorer", "matrix_ops_static", "operands"]
@@ -172,7 +172,7 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
 
     def update(step: int = 0) -> None:
         caption.value = _show_step(state["h"], step)
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     def set_operation(op: str) -> None:
         a, b = operands(op, A, B)

@@ -12,7 +12,7 @@ import numpy as np
 
 from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neuron_output
 from course_lib.plotting import COLORS
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
 
 __all__ = ["neuron_explorer", "neuron_static"]
@@ -106,7 +106,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
             f"{'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f} = {z0:.2f}, "
             f"a = {f or 'f'}(z) = <b>{a0:.3f}</b>.<br>{where}.<br>{_KEY}"
         )
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

@@ -22,7 +22,7 @@ import numpy as np
 
 from course_lib.plotting import small_multiples
 from course_lib.race_compute import RACERS, race_run, tune_learning_rates
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
 from course_lib.widgets._descent_draw import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
 from course_lib.widgets._race_axes import (  # noqa: F401 (re-exported for old imports)
@@ -94,7 +94,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         ax_loss.set_ylim(y0, y1)
         fixed_ticks(ax_loss, y=nice_ticks(y0, y1, log=True, n=2))
 
-    def redraw() -> None:
+    def refresh() -> None:
         step = state["step"]
         for name, run in state["runs"].items():
             k = min(step + 1, len(run.losses))
@@ -107,7 +107,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         caption.value = (
             race_summary(state["runs"], step) + f"<br>{PROBLEMS[problem]}; {num_steps} steps."
         )
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     def update(lr=None, x_axis=None, step=None, lrs=None) -> None:
         changed = dict(lrs or {})
@@ -131,7 +131,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         if changed or x_axis is not None or not state["scaled"]:
             rescale()
             state["scaled"] = True
-        redraw()
+        refresh()
 
     sliders = {}
     for name in RACERS:

@@ -17,7 +17,7 @@ import numpy as np
 
 from course_lib.playground_compute import DATASETS, Playground
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
 from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
 
 HIDDEN = ("4", "8", "8-8", "16-16")
@@ -100,7 +100,7 @@ def playground_explorer(
         ax_l.set(xlim=xlim, ylim=ylim)
         fixed_ticks(ax_l, x=nice_ticks(*xlim, n=2), y=nice_ticks(*ylim, log=True, n=2))
 
-    def redraw() -> None:
+    def refresh() -> None:
         pg = state["pg"]
         update_decision_boundary(ax_b, pg.scores)
         losses = np.asarray(pg.losses)
@@ -113,7 +113,7 @@ def playground_explorer(
         if (xlim, ylim) != (ax_l.get_xlim(), ax_l.get_ylim()):
             set_loss_limits(xlim, ylim)
         caption.value = describe(pg) + ". Full-data loss on a log scale."
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     def update(
         lr=None,
@@ -140,7 +140,7 @@ def playground_explorer(
                 settings["batch_size"] = int(batch_size)
             state["pg"].configure(lr=lr, batch_size=batch_size)
         state["pg"].train(num_steps)
-        redraw()
+        refresh()
 
     lr_slider = mark_main(
         widgets.FloatLogSlider(

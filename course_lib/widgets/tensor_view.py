@@ -17,7 +17,7 @@ import numpy as np
 from course_lib.plotting.linalg_plots import plot_matrix, plot_tensor, update_matrix
 from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array, check_int
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
 
 __all__ = [
     "REDUCTIONS",
@@ -149,7 +149,7 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
         update_matrix(ax_r, highlight_cell=step["cell"])
         _light_members(ax_t, step["members"], T.shape)
         caption.value = _caption(T, a, o, step)
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     def restart(_change=None) -> None:
         size = reduce_entry(T, axis_slider.value, 0, op_menu.value)["result"].size

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
 
 
 def steepness_curve(w: float, z: np.ndarray) -> np.ndarray:
@@ -34,7 +34,7 @@ def welcome_explorer(w: float = 1.0):
     def update(value: float) -> None:
         line.set_ydata(steepness_curve(value, z))
         title.set_text(f"sigmoid(w·z) with w = {value:+.2f}")
-        fig.canvas.draw_idle()
+        redraw(fig)
 
     slider.observe(lambda change: update(change["new"]), names="value")
     update(w)

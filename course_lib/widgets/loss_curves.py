@@ -20,6 +20,7 @@ from course_lib.loss_compare import logit_gradients
 from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array
 from course_lib.widgets._base import float_slider, new_figure, redraw
+from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
 
 __all__ = [
     "loss_shapes_static",
@@ -118,14 +119,22 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
         points[key + "_dz"] = right.plot([0.0], [0.0], "o", color=color, ms=8)[0]
     right.set_yscale("log")
     _plain_log_ticks(right)
+    # fixed ticks: the limits never change, so no locator needs to run on each draw
+    fixed_ticks(left, x=(-8, -4, 0, 4, 8), y=(0, 2, 4, 6, 8))
+    fixed_ticks(right, x=(-8, -4, 0, 4, 8), y=(1e-4, 1e-2, 1))
     left.set(xlabel="weighted sum z", ylabel="loss", ylim=(-0.2, 8.5))
     right.set(xlabel="weighted sum z", ylabel="|slope ∂loss/∂z|", ylim=(1e-4, 2.0))
     right.set_title("the push each loss gives z")
     title = left.set_title("")
-    for ax, where in ((left, "upper center"), (right, "lower center")):
+    for ax in (left, right):
         ax.grid(True, alpha=0.3)
-        ax.legend(loc=where, fontsize=9)
+    # the key sits in the HTML caption: a legend is re-laid out on every draw
+    key = color_key(
+        [(_RUN_COLORS["binary_cross_entropy"], "━", "cross-entropy"),
+         (_RUN_COLORS["mse"], "━", "squared error")]
+    )  # fmt: skip
     caption = widgets.HTML()
+    state = {"y": None}
     controls = {
         "z": mark_main(float_slider("z", z, -8.0, 8.0)),
         "y": widgets.Dropdown(options=[1, 0], value=int(y), description="target y"),
@@ -134,21 +143,24 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
     def update(z=None, y=None):
         zv = controls["z"].value if z is None else float(z)
         yv = controls["y"].value if y is None else int(y)
-        curves = logit_gradients(zs, float(yv))
         here = logit_gradients(np.array([zv]), float(yv))
-        for key in ("bce", "mse"):
-            lines[key].set_ydata(curves[key])
-            lines[key + "_dz"].set_ydata(np.maximum(np.abs(curves[key + "_dz"]), 1e-12))
-            points[key].set_data([zv], [here[key][0]])
-            points[key + "_dz"].set_data([zv], [max(abs(here[key + "_dz"][0]), 1e-12)])
+        if yv != state["y"]:  # the curves depend only on the target; the title names it
+            state["y"] = yv
+            curves = logit_gradients(zs, float(yv))
+            for name in ("bce", "mse"):
+                lines[name].set_ydata(curves[name])
+                lines[name + "_dz"].set_ydata(np.maximum(np.abs(curves[name + "_dz"]), 1e-12))
+            title.set_text(f"the two losses for target y = {yv}")
+        for name in ("bce", "mse"):
+            points[name].set_data([zv], [here[name][0]])
+            points[name + "_dz"].set_data([zv], [max(abs(here[name + "_dz"][0]), 1e-12)])
         p = float(here["p"][0])
-        title.set_text(f"target y = {yv}: p = σ({zv:.1f}) = {p:.3g}")
         ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
         caption.value = (
             f"z = {zv:.1f}, p = {p:.4f}, target {yv}. Cross-entropy: loss "
             f"{here['bce'][0]:.3f}, slope {here['bce_dz'][0]:+.4f}. Squared error: loss "
             f"{here['mse'][0]:.3f}, slope {here['mse_dz'][0]:+.2e}.<br>The cross-entropy push "
-            f"is <b>{ratio:.3g}</b> times the squared-error push."
+            f"is <b>{ratio:.3g}</b> times the squared-error push.<br>{key}"
         )
         redraw(fig)
 
@@ -156,6 +168,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
         widget.observe(lambda _change: update(), names="value")
     update()
     fig.tight_layout()
+    freeze_layout(fig)  # slider events then re-measure nothing
     box = explorer_box("saturation", list(controls.values()), fig, caption)
     box.update, box.caption, box.controls = update, caption, controls
     return box

@@ -11,8 +11,8 @@ Maths (pure functions and a few stateful classes; no matplotlib, no ipywidgets):
   ``descent_compute``, ``race_compute``, ``playground_compute``, ``loss_compare``,
   ``backprop_demo``; input checks shared by all in ``validation``.
 
-Pictures in ``plotting`` and ``animation``; live explorers and their static companions in
-``widgets``; exercise self-checks in ``checks``.
+Pictures in ``plotting`` and ``animation`` (frames shown by ``figure_updates``); live
+explorers and their static companions in ``widgets``; exercise self-checks in ``checks``.
 
 Shape convention everywhere: one example per row. ``X`` has shape ``(N, D)``; a dense layer
 with ``M`` nodes has ``W`` of shape ``(M, D)`` and ``b`` of shape ``(M,)``, and computes

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .figure_updates import freeze_layout, redraw
 from .plotting.style import PALETTE
 from .validation import check_int, check_positive
 
@@ -44,35 +45,6 @@ def frame_indices(num_frames: int, max_frames: int) -> list[int]:
     if n <= m:
         return list(range(n))
     return sorted({int(round(v)) for v in np.linspace(0, n - 1, m)})
-
-
-def freeze_layout(fig):
-    """Lay the figure out once, then keep those positions for every later draw.
-
-    With ``layout="constrained"`` every draw first re-solves the layout, which costs about as
-    much as the drawing itself; a figure whose artists only change values (a widget, an
-    animation) does not need that. Returns ``fig``. Undo with
-    ``fig.set_layout_engine("constrained")``.
-    """
-    fig.draw_without_rendering()  # a real canvas.draw() here would leave an ipympl canvas blank
-    fig.set_layout_engine("none")
-    return fig
-
-
-def redraw(fig) -> None:
-    """Show ``fig``'s changed artists: the call every explorer makes after an update.
-
-    With ipympl and a browser that has shown the canvas, ``canvas.draw()`` renders and sends
-    the new picture at once, whereas ``draw_idle()`` first asks the browser to ask back for it:
-    one more widget round trip (about 50 ms here) on every slider move. Before the browser has
-    shown the canvas (while the explorer is built) and on other backends, ``draw_idle()`` is
-    used: drawing an ipympl canvas before it is displayed leaves it blank in JupyterLab.
-    """
-    canvas = fig.canvas
-    if getattr(canvas, "syncing_data_url", True) is False:  # ipympl, front end initialised
-        canvas.draw()
-    else:
-        canvas.draw_idle()
 
 
 def animate(

@@ -20,6 +20,8 @@ Nothing here changes global state (no rcParams); it only touches the figure it i
 import numpy as np
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
+from course_lib.figure_updates import freeze_layout  # noqa: F401  (re-exported)
+
 __all__ = ["fixed_ticks", "freeze_layout", "color_key", "freeze_ticks", "nice_ticks"]
 
 
@@ -34,33 +36,6 @@ def fixed_ticks(ax, x=None, y=None) -> None:
         ax.yaxis.set_major_locator(FixedLocator(list(y)))
     ax.xaxis.set_minor_locator(NullLocator())
     ax.yaxis.set_minor_locator(NullLocator())
-
-
-def freeze_layout(fig) -> None:
-    """Lay ``fig`` out once, then pin its titles and axis labels and switch layout off.
-
-    After this, a draw no longer measures tick labels to move the axis labels and titles
-    (positions are kept in axes coordinates, so they survive a change of dpi). Call it after
-    the figure is fully built (titles and labels set, ``tight_layout`` done). A title that is
-    empty now is pinned too, at the height an empty title gets (the top of the Axes + pad).
-    """
-    fig.draw_without_rendering()
-    for ax in fig.axes:
-        inv = ax.transAxes.inverted()
-        for axis in (ax.xaxis, ax.yaxis):
-            label = axis.label
-            if label.get_visible() and label.get_text():
-                where = label.get_transform().transform(label.get_position())
-                axis.set_label_coords(*inv.transform(where))
-        title = ax.title
-        ax.set_title(
-            title.get_text(),
-            y=title.get_position()[1],
-            fontsize=title.get_fontsize(),
-            fontweight=title.get_fontweight(),
-            color=title.get_color(),
-        )
-    fig.set_layout_engine("none")
 
 
 def color_key(items) -> str:

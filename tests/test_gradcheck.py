@@ -68,6 +68,7 @@ def test_numerical_gradient_refuses_a_dict_holding_a_non_float_array():
     with pytest.raises(TypeError, match=r"x\['b'\] should be a float64 array"):
         numerical_gradient(lambda p: 0.0, {"W": np.zeros(2), "b": np.arange(2)})
 
+
 def test_relative_error_known_values():
     assert relative_error([1.0, 2.0], [1.0, 2.0]) == 0.0
     assert relative_error(np.zeros(3), np.zeros(3)) == 0.0

@@ -118,6 +118,7 @@ def test_learning_rate_slider_stands_exactly_on_both_edges_and_names_the_bouncin
     box.update(lr=above)
     assert box.state["run"].band == "diverging" and f"η = {above:.3g} " in box.caption.value
 
+
 def test_learning_rate_divergence_is_reported_with_its_step_and_the_path_is_cut():
     box = learning_rate_explorer("bowl", num_steps=30)
     box.update(lr=3.0)

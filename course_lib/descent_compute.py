@@ -46,8 +46,9 @@ def learning_rate_bands(bounds: dict, lr_min: float, lr_max: float) -> list:
     r"""The learning-rate bands of gradient descent on a quadratic, clipped to ``[lr_min, lr_max]``.
 
     Edges: $0.1/\lambda_{\max}$ (below: too small), $1/\lambda_{\max}$ (up to it: good, monotone),
-    $2/\lambda_{\max}$ (below: oscillating but converging; from it on: diverging), the same
-    thresholds as ``landscapes.classify_learning_rate``.
+    $2/\lambda_{\max}$ (below: oscillating but converging; above: diverging), the same
+    thresholds as ``landscapes.classify_learning_rate``. The edge $2/\lambda_{\max}$ itself, where
+    the walk bounces for ever, is a band of width zero ("bouncing"), so it is not in the list.
     ``bounds``: the dict of ``landscapes.learning_rate_bounds``. Returns a list of
     ``(name, lo, hi)`` with ``lo < hi``, in increasing order; bands outside the range are left out.
     """

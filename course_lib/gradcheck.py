@@ -1,7 +1,8 @@
 """Gradient checking: compare a backward pass with finite differences, and get numbers back.
 
 ``numerical_gradient`` estimates the gradient of a scalar function by nudging one entry at a
-time (centred differences); ``relative_error`` compares two gradients with one number;
+time (centred differences), of one array or of a whole dict of parameters; ``relative_error``
+compares two gradients with one number;
 ``check_model_gradients`` does both for every parameter of an ``MLP`` and returns a dict of
 relative errors. Nothing here prints: the exercise checkers turn these numbers into messages.
 
@@ -47,16 +48,21 @@ def _scalar(func: str, value) -> float:
     return v
 
 
-def numerical_gradient(f, x, h: float = 1e-5) -> np.ndarray:
+def numerical_gradient(f, x, h: float = 1e-5):
     r"""Estimate the gradient of a scalar function f at x by centred differences.
 
     .. math:: \frac{\partial f}{\partial x_i} \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}
 
-    f: a function taking x (the same array object) and returning one number.
-    x: float64 array of any shape. If x is a float64 ndarray it is nudged IN PLACE, one entry at
-    a time, and each entry is restored afterwards, so f may also read x through a closure (for
-    example a network's weights). Anything else is first converted to a new float64 array.
-    h: the step. Returns an array of x's shape.
+    f: a function taking x (the same object) and returning one number.
+    x: float64 array of any shape, or a dict of them (a network's parameters, such as
+    ``{"W1": ..., "b1": ...}``): then f takes the whole dict, every array in it is nudged, and the
+    result is a dict of gradients with the same names, e.g.
+    ``numerical_gradient(lambda p: two_layer_loss(p, X, y), params)``.
+    A float64 ndarray is nudged IN PLACE, one entry at a time, and each entry is restored
+    afterwards, so f may also read x through a closure (for example a network's weights:
+    ``numerical_gradient(lambda _: loss(net.forward(X), y), net.params["W1"])``). Anything else is
+    first converted to a new float64 array.
+    h: the step. Returns an array of x's shape (or a dict of them).
     """
     if not callable(f):
         raise TypeError(
@@ -64,6 +70,17 @@ def numerical_gradient(f, x, h: float = 1e-5) -> np.ndarray:
             f"got {type(f).__name__}."
         )
     h = check_positive("numerical_gradient", "h", h)
+    if isinstance(x, dict):
+        for name, value in x.items():
+            if not (isinstance(value, np.ndarray) and value.dtype == np.float64):
+                raise TypeError(
+                    f"numerical_gradient: x[{name!r}] should be a float64 array (it is nudged "
+                    f"in place), got {type(value).__name__}"
+                    + (f" of dtype {value.dtype}" if isinstance(value, np.ndarray) else "")
+                    + ". Use x[name] = np.asarray(x[name], dtype=float) first."
+                )
+            as_array("numerical_gradient", f"x[{name!r}]", value, allow_empty=True)
+        return {name: _nudge_each(f, x, value, h) for name, value in x.items()}
     if not (isinstance(x, np.ndarray) and x.dtype == np.float64):
         if isinstance(x, np.ndarray) and x.dtype.kind in "biu":
             raise TypeError(
@@ -73,14 +90,31 @@ def numerical_gradient(f, x, h: float = 1e-5) -> np.ndarray:
         x = as_array("numerical_gradient", "x", x, allow_empty=True)
     else:
         as_array("numerical_gradient", "x", x, allow_empty=True)  # NaN/inf check, no copy
+    try:
+        return _nudge_each(f, x, x, h)
+    except (IndexError, KeyError) as exc:
+        # The usual cause: f was written for the whole parameter dict, e.g.
+        # lambda p: two_layer_loss(p, X, y), but x is one array, so p["W1"] fails inside f.
+        raise TypeError(
+            f"numerical_gradient: f(x) failed with {type(exc).__name__}: {exc}. f is called with "
+            f"x itself, here an array of shape {x.shape}, not with a dict of parameters. If your "
+            "loss takes the whole dict, pass the dict as x and get every gradient at once: "
+            "numerical_gradient(lambda p: two_layer_loss(p, X, y), params). To check one array, "
+            "let f ignore its argument and read the array it nudges: "
+            'numerical_gradient(lambda _: two_layer_loss(params, X, y), params["W1"]).'
+        ) from exc
+
+
+def _nudge_each(f, arg, x: np.ndarray, h: float) -> np.ndarray:
+    """Centred differences of f(arg) for every entry of x (which arg holds or is), in place."""
     grad = np.zeros(x.shape)
     for idx in np.ndindex(x.shape):
         old = x[idx]
         try:
             x[idx] = old + h
-            f_plus = _scalar("numerical_gradient", f(x))
+            f_plus = _scalar("numerical_gradient", f(arg))
             x[idx] = old - h
-            f_minus = _scalar("numerical_gradient", f(x))
+            f_minus = _scalar("numerical_gradient", f(arg))
         finally:
             x[idx] = old
         grad[idx] = (f_plus - f_minus) / (2.0 * h)

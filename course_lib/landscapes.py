@@ -215,8 +215,10 @@ def classify_learning_rate(lr: float, bounds: dict) -> str:
 
     "too small": $\eta < 0.1/\lambda_{\max}$ (each step removes under 10 % of the error along the
     steepest direction, so the walk crawls); "good": up to $1/\lambda_{\max}$ (smooth, monotone);
-    "oscillating": below $2/\lambda_{\max}$ (converges while zig-zagging); "diverging": at or
-    above $2/\lambda_{\max}$ (exactly at the edge it bounces forever, which also never converges).
+    "oscillating": below $2/\lambda_{\max}$ (converges while zig-zagging); "bouncing": exactly at
+    $2/\lambda_{\max}$ (to within rounding: the steepest direction is multiplied by $-1$ each
+    step, so the walk bounces between two points for ever, neither converging nor growing);
+    "diverging": above $2/\lambda_{\max}$ (each bounce is larger than the one before).
     """
     lr = check_positive("classify_learning_rate", "lr", lr)
     if not isinstance(bounds, dict) or "monotone" not in bounds or "converge" not in bounds:
@@ -228,6 +230,8 @@ def classify_learning_rate(lr: float, bounds: dict) -> str:
         return "too small"
     if lr <= bounds["monotone"]:
         return "good"
+    if np.isclose(lr, bounds["converge"], rtol=1e-9, atol=0.0):
+        return "bouncing"  # a band of width zero: the edge itself
     if lr < bounds["converge"]:
         return "oscillating"
     return "diverging"

@@ -39,6 +39,36 @@ def test_numerical_gradient_accepts_a_list_and_a_scalar():
     assert numerical_gradient(lambda v: float(v) ** 2, np.array(3.0)) == pytest.approx(6.0)
 
 
+def test_numerical_gradient_of_a_dict_calls_f_with_the_dict_and_returns_every_gradient(rng):
+    # f(p) = sum(W**2) + 3 * sum(b) -> dW = 2 W, db = 3, every array restored afterwards
+    params = {"W": rng.normal(size=(2, 3)), "b": rng.normal(size=2)}
+    before = {k: v.copy() for k, v in params.items()}
+    num = numerical_gradient(lambda p: float(np.sum(p["W"] ** 2) + 3 * np.sum(p["b"])), params)
+    assert list(num) == ["W", "b"]
+    np.testing.assert_allclose(num["W"], 2 * before["W"], rtol=1e-8)
+    np.testing.assert_allclose(num["b"], [3.0, 3.0], rtol=1e-8)
+    for k in before:
+        np.testing.assert_array_equal(params[k], before[k])
+
+
+def test_numerical_gradient_of_a_dict_loss_given_one_array_explains_the_two_forms(rng):
+    params = {"W1": rng.normal(size=(2, 3))}
+    before = params["W1"].copy()
+
+    def loss(p):  # written for the whole dict: p["W1"] fails on an array
+        return float(np.sum(p["W1"] ** 2))
+
+    with pytest.raises(TypeError, match=r"pass the dict as x") as info:
+        numerical_gradient(lambda p: loss(p), params["W1"])
+    assert "shape (2, 3)" in str(info.value) and "lambda _:" in str(info.value)
+    np.testing.assert_array_equal(params["W1"], before)  # restored even though f failed
+
+
+def test_numerical_gradient_refuses_a_dict_holding_a_non_float_array():
+    with pytest.raises(TypeError, match=r"x\['b'\] should be a float64 array"):
+        numerical_gradient(lambda p: 0.0, {"W": np.zeros(2), "b": np.arange(2)})
+
+
 def test_relative_error_known_values():
     assert relative_error([1.0, 2.0], [1.0, 2.0]) == 0.0
     assert relative_error(np.zeros(3), np.zeros(3)) == 0.0

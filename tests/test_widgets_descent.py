@@ -100,6 +100,25 @@ def test_learning_rate_caption_names_the_band_of_the_slider_value():
         assert f"η = {lr_shown:.3g} (<b>{band}</b>): " in box.caption.value
 
 
+@pytest.mark.parametrize("surface", ["bowl", "1d"])
+def test_learning_rate_slider_stands_exactly_on_both_edges_and_names_the_bouncing_edge(surface):
+    box = learning_rate_explorer(surface, num_steps=30)
+    s = box.controls["lr"]
+    grid = 10 ** (s.min + s.step * np.arange(round((s.max - s.min) / s.step) + 1))
+    for edge in (1.0, 2.0):  # 1/lambda_max and 2/lambda_max of both surfaces (lambda_max = 1)
+        assert np.min(np.abs(grid - edge)) < 1e-12
+    box.update(lr=float(grid[np.argmin(np.abs(grid - 2.0))]))
+    run = box.state["run"]
+    assert run.band == "bouncing" and run.diverged_at is None
+    # neither converging nor growing: the last two points (one bounce) have the same loss
+    assert run.losses[-1] == pytest.approx(run.losses[-2], rel=1e-6)
+    assert 0.1 * run.losses[0] < run.losses[-1] <= run.losses[0] * (1 + 1e-9)
+    assert "(<b>bouncing</b>): loss" in box.caption.value
+    above = float(grid[np.argmin(np.abs(grid - 2.0)) + 1])
+    box.update(lr=above)
+    assert box.state["run"].band == "diverging" and f"η = {above:.3g} " in box.caption.value
+
+
 def test_learning_rate_divergence_is_reported_with_its_step_and_the_path_is_cut():
     box = learning_rate_explorer("bowl", num_steps=30)
     box.update(lr=3.0)

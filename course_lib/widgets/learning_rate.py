@@ -67,7 +67,11 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     surf = make_surface(surface)
     bounds = learning_rate_bounds(surf)
     inv = 1.0 / bounds["lambda_max"]
-    lo_exp, hi_exp = np.log10(inv) - 2.5, np.log10(inv) + 0.5
+    # Six slider steps double the rate, so the grid passes exactly through both band edges,
+    # 1/lambda_max and 2/lambda_max: the learner can stand on the edge and see the walk bounce
+    # ("bouncing"), and no rate just past an edge reads as the edge itself at three digits.
+    log_step = np.log10(2.0) / 6
+    lo_exp, hi_exp = np.log10(inv) - 50 * log_step, np.log10(inv) + 10 * log_step
     lr = 0.5 * inv if lr is None else float(lr)
 
     fig, axes = new_figure(
@@ -180,7 +184,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
             base=10,
             min=lo_exp,
             max=hi_exp,
-            step=0.05,
+            step=log_step,
             description="η",
             readout_format=".3g",
         )

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 HEADING = re.compile(r"^#+ Check your understanding\s*$", re.M | re.I)
-ANSWERS = re.compile(r"<details>\s*<summary>(?:<b>)?\s*Answers\s*(?:</b>)?</summary>(.*?)</details>", re.S)
+ANSWERS = re.compile(
+    r"<details>\s*<summary>(?:<b>)?\s*Answers\s*(?:</b>)?</summary>(.*?)</details>", re.S
+)
 NUMBERED = re.compile(r"^\s{0,3}(\d+)\.\s", re.M)
 
 

@@ -234,8 +234,7 @@ def type_problem(value, expected, one_number: bool = False) -> str:
     if isinstance(value, str):
         if _looks_like_number(value):
             return (
-                f"you gave the string {value!r}: write the number without quotes, "
-                f"{value.strip()}"
+                f"you gave the string {value!r}: write the number without quotes, {value.strip()}"
             )
         return f"you gave {describe(value)}; expected numbers"
     if callable(value) and not isinstance(value, np.ndarray | np.generic):
@@ -255,9 +254,8 @@ def type_problem(value, expected, one_number: bool = False) -> str:
             return f"you gave {describe(value)}: truth values; expected numbers"
         return f"you gave {describe(value)}; expected numbers"
     if one_number and np.ndim(expected) == 0 and arr.ndim > 0:
-        return (
-            f"you gave {describe(value)}; the answer is one number"
-            + (" (take it out with float(...))" if arr.size == 1 else "")
+        return f"you gave {describe(value)}; the answer is one number" + (
+            " (take it out with float(...))" if arr.size == 1 else ""
         )
     return ""
 
@@ -291,9 +289,11 @@ def _compare(value, expected, tol: float, one_number: bool = False) -> tuple[boo
     A value of the wrong type never passes, and never raises: the note says what was given.
     """
     if isinstance(expected, bool) or expected is None:
-        return value is expected or (isinstance(value, bool | np.bool_) and value == expected), (
-            float("nan")
-        ), ""
+        return (
+            value is expected or (isinstance(value, bool | np.bool_) and value == expected),
+            (float("nan")),
+            "",
+        )
     problem = type_problem(value, expected, one_number)
     if problem:
         return False, float("nan"), problem
@@ -346,7 +346,7 @@ def _generic_slip(outputs: list, expecteds: list, cases: list[Case], notes: list
     """Slips any checker can recognise: `^` for `**`, a percentage, the N − 1 of `ddof`."""
     if any("bitwise_xor" in n or "for ^:" in n for n in notes):
         return _XOR_HINT
-    pairs = [(o, e, c) for o, e, c in zip(outputs, expecteds, cases) if o is not None]
+    pairs = [(o, e, c) for o, e, c in zip(outputs, expecteds, cases, strict=True) if o is not None]
     ratios = [_ratio(o, e) for o, e, _ in pairs]
     if not pairs or any(r is None for r in ratios):
         return ""
@@ -361,7 +361,7 @@ def _generic_slip(outputs: list, expecteds: list, cases: list[Case], notes: list
         factors = (n / (n - 1), (n - 1) / n, np.sqrt(n / (n - 1)), np.sqrt((n - 1) / n))
         return any(abs(r - f) < 1e-9 for f in factors)
 
-    if all(ddof_factor(r, c) for r, (_, _, c) in zip(ratios, pairs)):
+    if all(ddof_factor(r, c) for r, (_, _, c) in zip(ratios, pairs, strict=True)):
         return _DDOF_HINT
     return ""
 

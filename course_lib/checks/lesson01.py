@@ -193,9 +193,13 @@ def _same(value, expected) -> tuple[bool, float, str]:
     if isinstance(value, str) and value.strip().lower() == "error":
         return isinstance(expected, str) and expected.lower() == "error", float("nan"), ""
     if isinstance(value, str):
-        return False, float("nan"), (
-            f"you gave the string {value!r}: write a shape as a tuple without quotes, such as "
-            '(3, 2), or "error" if NumPy cannot compute the expression'
+        return (
+            False,
+            float("nan"),
+            (
+                f"you gave the string {value!r}: write a shape as a tuple without quotes, such as "
+                '(3, 2), or "error" if NumPy cannot compute the expression'
+            ),
         )
     if isinstance(expected, str):  # the answer is "error"; the learner gave a shape or number
         problem = _shape_problem(value)

@@ -266,7 +266,7 @@ def _why(task: str, right: str, raw, given: str | None) -> str:
     if given not in ("mse", "binary_cross_entropy", "softmax_cross_entropy"):
         return "use one of 'mse', 'binary_cross_entropy', 'softmax_cross_entropy'"
     if right == "mse":
-        return "the answer is a number on a scale, not a class: is that regression or classification?"
+        return "the answer is a number on a scale, not a class: regression or classification?"
     if given == "mse":
         return "the answer is a class: squared error on probabilities learns slowly (section 8)"
     if right == "binary_cross_entropy":

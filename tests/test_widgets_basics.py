@@ -222,6 +222,43 @@ def test_forward_pass_static_has_two_panels():
     assert len(forward_pass_static().axes) == 2
 
 
+def test_forward_pass_explorer_shows_the_learners_own_net():
+    from course_lib.network import MLP
+
+    net = MLP([2, 3, 1], hidden_activation="relu", output_activation="sigmoid", rng=np.random.default_rng(0))
+    box = forward_pass_explorer(net=net)
+    box.update(x1=1.0, x2=-0.5, activation="relu")
+    expected = net.forward(np.array([[1.0, -0.5]]))[0, 0]
+    assert box.values["last"][-1][0] == pytest.approx(expected)
+    assert f"<b>{expected:.3f}</b>" in box.caption.value
+    static = forward_pass_static(inputs=((1.0, -0.5),), net=net)
+    assert f"{expected:.3f}" in static.axes[0].get_title()
+
+
+def test_forward_pass_explorer_keeps_its_weights_when_the_activation_changes():
+    box = forward_pass_explorer()
+    before = {k: v.copy() for k, v in box.params.items()}
+    box.update(x1=0.3, x2=0.4, activation="relu")
+    z1 = box.values["last"][0] @ box.params["W1"].T + box.params["b1"]
+    box.update(x1=0.3, x2=0.4, activation="tanh")
+    np.testing.assert_allclose(box.values["last"][1], np.tanh(z1))
+    for k, v in before.items():
+        np.testing.assert_array_equal(box.params[k], v)
+
+
+@pytest.mark.parametrize("bad", [[1, 2], "net"])
+def test_forward_pass_explorer_refuses_something_that_is_not_a_network(bad):
+    with pytest.raises(TypeError, match="forward_pass_explorer: net should be an MLP"):
+        forward_pass_explorer(net=bad)
+
+
+def test_forward_pass_explorer_refuses_a_network_of_the_wrong_size():
+    from course_lib.network import MLP
+
+    with pytest.raises(ValueError, match="two inputs and one output"):
+        forward_pass_explorer(net=MLP([3, 4, 1], rng=np.random.default_rng(0)))
+
+
 # ---- line fit ---------------------------------------------------------------------------
 
 

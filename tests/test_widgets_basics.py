@@ -225,7 +225,8 @@ def test_forward_pass_static_has_two_panels():
 def test_forward_pass_explorer_shows_the_learners_own_net():
     from course_lib.network import MLP
 
-    net = MLP([2, 3, 1], hidden_activation="relu", output_activation="sigmoid", rng=np.random.default_rng(0))
+    rng = np.random.default_rng(0)
+    net = MLP([2, 3, 1], hidden_activation="relu", output_activation="sigmoid", rng=rng)
     box = forward_pass_explorer(net=net)
     box.update(x1=1.0, x2=-0.5, activation="relu")
     expected = net.forward(np.array([[1.0, -0.5]]))[0, 0]
@@ -378,3 +379,14 @@ def test_freeze_ticks_pins_the_ticks_shown_inside_the_view():
     assert isinstance(ax.xaxis.get_major_locator(), FixedLocator)
     ax.set_xlim(0.0, 100.0)  # later limits do not move the pinned ticks
     assert list(ax.get_xticks()) == shown
+
+
+def test_linear_map_static_tip_labels_never_overlap():
+    fig = linear_map_static()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        a, b = (t.get_window_extent(renderer) for t in ax.texts[-2:])
+        width = min(a.x1, b.x1) - max(a.x0, b.x0)
+        height = min(a.y1, b.y1) - max(a.y0, b.y0)
+        assert min(width, height) < 1.0, ax.get_title()  # touching corners are fine

@@ -4,9 +4,10 @@ Two input sliders (x1 is the main one) feed a network with fixed weights: the le
 2-3-1 ``MLP`` when one is passed as ``net`` (the lesson passes the ``net`` it built), otherwise
 an ``MLP`` seeded with ``np.random.default_rng(0)``, biases drawn from the same generator (see
 ``explore_compute.demo_network_params``). Switching the hidden activation keeps the weights:
-only the function applied to the hidden weighted sums changes. Each node shows its activation, and each edge is
-coloured by the signal it carries, weight times the value of its source node (red positive,
-blue negative, width by size), so moving an input shows which paths light up. The caption
+only the function applied to the hidden weighted sums changes. Each node shows its
+activation, and each edge is coloured by the signal it carries, weight times the value of its
+source node (red positive, blue negative, width by size), so moving an input shows which paths
+light up. The caption
 writes the output and the weighted sums of the hidden layer. The picture is
 ``plotting.plot_network``; a slider event only calls ``update_network`` on the same artists.
 """

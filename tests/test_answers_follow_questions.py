@@ -18,7 +18,7 @@ HEADING = re.compile(r"^#+ Check your understanding\s*$", re.M | re.I)
 ANSWERS = re.compile(
     r"<details>\s*<summary>(?:<b>)?\s*Answers\s*(?:</b>)?</summary>(.*?)</details>", re.S
 )
-NUMBERED = re.compile(r"^\s{0,3}(\d+)\.\s", re.M)
+NUMBERED = re.compile(r"^ ?(\d+)\.\s", re.M)  # continuation lines are indented further
 
 
 def questions_and_answers(nb) -> tuple[list[str], list[str] | None]:

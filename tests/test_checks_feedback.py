@@ -358,3 +358,13 @@ def test_loss_choice_points_to_section_8_for_slow_squared_error_learning():
     choices = dict(lesson04.LOSS_TASKS, **{"is an email spam or not": "mse"})
     result = lesson04.check_loss_choice(choices, verbose=False)
     assert "section 8" in result.report()
+
+
+def test_optimizer_steps_returned_as_strings_do_not_pass():
+    def momentum_as_text(theta, v, g, lr, beta):
+        v_new = beta * v + g
+        return [str(x) for x in theta - lr * v_new], [str(x) for x in v_new]
+
+    result = lesson07.check_momentum_step(momentum_as_text, verbose=False)
+    assert result.status == "failed"
+    assert "(str)" in result.lines[0].note and "expected numbers" in result.lines[0].note

@@ -201,7 +201,9 @@ def describe(value) -> str:
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} (dtype {value.dtype})"
     if isinstance(value, list | tuple):
-        return f"a {type(value).__name__} of {len(value)} items"
+        kinds = sorted({type(item).__name__ for item in value})
+        of = f" ({', '.join(kinds)})" if 0 < len(kinds) <= 3 else ""
+        return f"a {type(value).__name__} of {len(value)} items{of}"
     if isinstance(value, dict):
         return "a dict"
     if callable(value):

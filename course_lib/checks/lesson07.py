@@ -8,7 +8,15 @@ square root forgotten, the step count starting at 0.
 
 import numpy as np
 
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function, check_value
+from course_lib.checks.core import (
+    Case,
+    CheckResult,
+    WrongAnswer,
+    check_function,
+    check_value,
+    describe,
+    type_problem,
+)
 from course_lib.optimizers import Adam, Momentum
 
 __all__ = ["check_momentum_step", "check_adam_step", "check_batch_size"]
@@ -28,9 +36,22 @@ def _momentum_ref(theta, v, g, lr, beta):
 
 
 def _stacked(fn):
+    """The learner's tuple of results as one array (rows: theta_new, then the moments).
+
+    A wrong type (a string, a complex number, not a tuple) raises a TypeError that says so; the
+    checker shows it as the line of that case.
+    """
+
     def run(*args):
         out = fn(*args)
-        return None if out is None else np.stack([np.asarray(o, dtype=float) for o in out])
+        if out is None:
+            return None
+        if not isinstance(out, tuple | list):
+            raise TypeError(f"return a tuple of arrays, got {describe(out)}")
+        for o in out:
+            if problem := type_problem(o, np.zeros(np.shape(args[0]))):
+                raise TypeError(problem.replace("you gave", "your function returned"))
+        return np.stack([np.asarray(o, dtype=float) for o in out])
 
     return run
 

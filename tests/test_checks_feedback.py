@@ -12,6 +12,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from course_lib.checks import (
     lesson00,
@@ -368,3 +370,36 @@ def test_optimizer_steps_returned_as_strings_do_not_pass():
     result = lesson07.check_momentum_step(momentum_as_text, verbose=False)
     assert result.status == "failed"
     assert "(str)" in result.lines[0].note and "expected numbers" in result.lines[0].note
+
+
+# ---- anything at all --------------------------------------------------------------------------
+
+_ANYTHING = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.complex_numbers(allow_nan=True)
+    | st.text(max_size=8)
+    | st.builds(np.array, st.lists(st.floats(allow_nan=False), max_size=4)),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer=_ANYTHING)
+def test_value_checkers_answer_anything_without_raising(answer):
+    for check, _ in VALUE_CHECKERS.values():
+        result = check(answer, verbose=False)
+        assert result.status in ("failed", "not done", "passed")
+        assert result.report()
+        if result.passed:  # only the right number (or name) itself may pass
+            assert isinstance(answer, int | float | str) and not isinstance(answer, bool)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=st.dictionaries(st.sampled_from(list(lesson01._SHAPES)), _ANYTHING, max_size=4))
+def test_the_shapes_checker_answers_any_dict_without_raising(answers):
+    result = lesson01.check_shapes(answers, verbose=False)
+    assert result.report()

@@ -390,3 +390,14 @@ def test_linear_map_static_tip_labels_never_overlap():
         width = min(a.x1, b.x1) - max(a.x0, b.x0)
         height = min(a.y1, b.y1) - max(a.y0, b.y0)
         assert min(width, height) < 1.0, ax.get_title()  # touching corners are fine
+
+
+def test_welcome_static_shows_a_negative_w_that_flips_the_curve():
+    from course_lib.widgets import welcome_static
+
+    fig = welcome_static()
+    titles = [ax.get_title() for ax in fig.axes]
+    assert any(title.startswith("w = -") for title in titles)
+    flipped = fig.axes[titles.index(next(t for t in titles if t.startswith("w = -")))]
+    y = flipped.get_lines()[0].get_ydata()
+    assert y[0] > 0.9 and y[-1] < 0.1  # high on the left, low on the right

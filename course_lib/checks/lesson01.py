@@ -11,6 +11,15 @@ swapped in a shape.
 
 import numpy as np
 
+from course_lib.checks._feedback import (
+    _revealed,
+    _shape_problem,
+    _short,
+    attempt,
+    describe,
+    pick_hint,
+    reveal_note,
+)
 from course_lib.checks.core import (
     Case,
     CheckLine,
@@ -18,14 +27,7 @@ from course_lib.checks.core import (
     WrongAnswer,
     _compare,
     _not_done,
-    _revealed,
-    _shape_problem,
-    _short,
-    attempt,
     check_function,
-    describe,
-    pick_hint,
-    reveal_note,
 )
 
 __all__ = ["check_dot", "check_matmul", "check_transpose", "check_shapes", "check_answers"]

@@ -10,18 +10,14 @@ sign, a missing (1 − y) term, log base 10.
 
 import numpy as np
 
+from course_lib.checks._feedback import _revealed, attempt, describe, pick_hint, reveal_note
 from course_lib.checks.core import (
     Case,
     CheckLine,
     CheckResult,
     WrongAnswer,
-    _revealed,
-    attempt,
     check_function,
     check_value,
-    describe,
-    pick_hint,
-    reveal_note,
 )
 from course_lib.losses import binary_cross_entropy, mse
 

@@ -10,15 +10,13 @@ instead of sigma(Z), dW transposed, a mean instead of a sum for db, the wrong ax
 import numpy as np
 
 from course_lib.activations import sigmoid
+from course_lib.checks._feedback import attempt, pick_hint, wrong_tries
 from course_lib.checks.core import (
     Case,
     CheckResult,
     WrongAnswer,
-    _wrong_tries,
-    attempt,
     check_function,
     check_value,
-    pick_hint,
 )
 
 __all__ = ["check_sigmoid_backward", "check_dense_backward", "check_buggy_param"]
@@ -185,7 +183,7 @@ def check_dense_backward(
     if not callable(dense_backward_by_hand):
         return check_function(name, dense_backward_by_hand, None, cases, verbose=verbose)
     lines, hint = [], ""
-    tries = _wrong_tries.get(name, 0) + 1  # this call, if it fails; recorded once below
+    tries = wrong_tries(name) + 1  # this call, if it fails; recorded once below
     for k, part in enumerate(_PARTS):
         wrong = [WrongAnswer(h, f) for which, f, h in _DENSE_WRONG if which == part]
         res = check_function(

@@ -179,7 +179,7 @@ def _transpose_steps(A: np.ndarray) -> list[OpStep]:
     for i in range(m):
         filled[:, i] = True
         row = ", ".join(fmt(v) for v in A[i])
-        text = f"row {i + 1} of A ({row}) becomes column {i + 1} of Aᵀ"
+        text = f"row {i} of A ({row}) becomes column {i} of Aᵀ"  # numbered from 0, as NumPy
         steps.append(
             OpStep(
                 tuple((i, k) for k in range(n)),

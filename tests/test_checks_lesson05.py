@@ -92,7 +92,8 @@ def test_check_max_learning_rate_fails_a_typical_mistake_with_its_hint(answer, w
 def test_check_max_learning_rate_gives_the_general_hint_for_other_numbers():
     result = L.check_max_learning_rate(0.7, verbose=False)
     assert result.status == "failed"
-    assert "eigvalsh" in result.hint
+    assert "eigenvalues of H" in result.hint and "2/λmax" not in result.hint
+    assert "eigvalsh" in L.check_max_learning_rate(0.7, verbose=False, reveal=True).hint
 
 
 # ---- exercise 3: the gradient of the line's MSE ----------------------------------------------

@@ -506,3 +506,12 @@ def test_helpers_draw_on_a_given_axes_and_return_it():
     assert P.plot_activation("tanh", ax=axes[1]) is axes[1]
     assert P.plot_history({"step_loss": [1.0, 0.5]}, ax=axes[2]) is axes[2]
     fig.canvas.draw()  # and they render without error
+
+
+def test_plot_tensor_cells_are_see_through_so_back_slices_stay_readable():
+    ax = P.plot_tensor(np.arange(12).reshape(2, 2, 3))
+    front, back = ax.course_artists["cells"]
+    assert all(rect.get_facecolor()[3] < 1 for rect in front)
+    back_texts = ax.course_artists["texts"][1]
+    assert all(t.get_color() != "black" for t in back_texts)
+    assert all(t.get_zorder() > rect.get_zorder() for t, rect in zip(back_texts, back))

@@ -222,6 +222,44 @@ def test_forward_pass_static_has_two_panels():
     assert len(forward_pass_static().axes) == 2
 
 
+def test_forward_pass_explorer_shows_the_learners_own_net():
+    from course_lib.network import MLP
+
+    rng = np.random.default_rng(0)
+    net = MLP([2, 3, 1], hidden_activation="relu", output_activation="sigmoid", rng=rng)
+    box = forward_pass_explorer(net=net)
+    box.update(x1=1.0, x2=-0.5, activation="relu")
+    expected = net.forward(np.array([[1.0, -0.5]]))[0, 0]
+    assert box.values["last"][-1][0] == pytest.approx(expected)
+    assert f"<b>{expected:.3f}</b>" in box.caption.value
+    static = forward_pass_static(inputs=((1.0, -0.5),), net=net)
+    assert f"{expected:.3f}" in static.axes[0].get_title()
+
+
+def test_forward_pass_explorer_keeps_its_weights_when_the_activation_changes():
+    box = forward_pass_explorer()
+    before = {k: v.copy() for k, v in box.params.items()}
+    box.update(x1=0.3, x2=0.4, activation="relu")
+    z1 = box.values["last"][0] @ box.params["W1"].T + box.params["b1"]
+    box.update(x1=0.3, x2=0.4, activation="tanh")
+    np.testing.assert_allclose(box.values["last"][1], np.tanh(z1))
+    for k, v in before.items():
+        np.testing.assert_array_equal(box.params[k], v)
+
+
+@pytest.mark.parametrize("bad", [[1, 2], "net"])
+def test_forward_pass_explorer_refuses_something_that_is_not_a_network(bad):
+    with pytest.raises(TypeError, match="forward_pass_explorer: net should be an MLP"):
+        forward_pass_explorer(net=bad)
+
+
+def test_forward_pass_explorer_refuses_a_network_of_the_wrong_size():
+    from course_lib.network import MLP
+
+    with pytest.raises(ValueError, match="two inputs and one output"):
+        forward_pass_explorer(net=MLP([3, 4, 1], rng=np.random.default_rng(0)))
+
+
 # ---- line fit ---------------------------------------------------------------------------
 
 
@@ -341,3 +379,25 @@ def test_freeze_ticks_pins_the_ticks_shown_inside_the_view():
     assert isinstance(ax.xaxis.get_major_locator(), FixedLocator)
     ax.set_xlim(0.0, 100.0)  # later limits do not move the pinned ticks
     assert list(ax.get_xticks()) == shown
+
+
+def test_linear_map_static_tip_labels_never_overlap():
+    fig = linear_map_static()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        a, b = (t.get_window_extent(renderer) for t in ax.texts[-2:])
+        width = min(a.x1, b.x1) - max(a.x0, b.x0)
+        height = min(a.y1, b.y1) - max(a.y0, b.y0)
+        assert min(width, height) < 1.0, ax.get_title()  # touching corners are fine
+
+
+def test_welcome_static_shows_a_negative_w_that_flips_the_curve():
+    from course_lib.widgets import welcome_static
+
+    fig = welcome_static()
+    titles = [ax.get_title() for ax in fig.axes]
+    assert any(title.startswith("w = -") for title in titles)
+    flipped = fig.axes[titles.index(next(t for t in titles if t.startswith("w = -")))]
+    y = flipped.get_lines()[0].get_ydata()
+    assert y[0] > 0.9 and y[-1] < 0.1  # high on the left, low on the right

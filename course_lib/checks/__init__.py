@@ -13,6 +13,12 @@ An unfinished exercise (a stub that raises ``NotImplementedError`` or an answer 
 still run. Known wrong answers (bias forgotten, ``W`` transposed, ``+`` instead of ``−`` in a
 descent step, a missing ``1/N``) are recognised and get a specific hint.
 
+A hint leads before it tells: a checker's general hint comes first as a pointer, and as the code
+only at the learner's third wrong try (``core.REVEAL_AFTER``) or when they pass ``reveal=True``;
+the expected value of a single answer is hidden on the same terms. A wrong type (a number as a
+string, a complex number, an array where one number is asked) is refused with a line that says
+what was given, and nothing a learner passes makes a checker raise.
+
 Every checker returns a :class:`CheckResult` that tests can assert on.
 """
 

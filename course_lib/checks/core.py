@@ -7,17 +7,61 @@ Lesson modules build checkers from two functions:
 - :func:`check_value` compares a single answer (a number, an array, a shape, a string).
 
 Both recognise known wrong answers (:class:`WrongAnswer`) and give their specific hint.
+
+A hint leads, it does not tell. A checker's general hint may be a pair ``(lead, tell)``: the
+learner sees the leading hint first and the telling one (the code) only after
+:data:`REVEAL_AFTER` wrong tries of that exercise, or at once when they ask with
+``reveal=True``. The expected value of a single answer (:func:`check_value`, and the answers of
+:func:`check_answers`) is hidden on the same terms; the expected outputs of a function on the
+test inputs are always shown, since they do not give the code away.
+
+Nothing a learner passes crashes a checker: a wrong type (a number as a string, a complex
+number, an array where one number is asked, a function not called) is refused with a line that
+says what was given and what is expected.
 """
 
 from __future__ import annotations
 
 import copy
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_lib.checks._feedback import (
+    _PERCENT_HINT,
+    REVEAL_AFTER,
+    _revealed,
+    _short,
+    attempt,
+    describe,
+    generic_slip,
+    pick_hint,
+    reset_tries,
+    reveal_note,
+    type_problem,
+)
+
+__all__ = [
+    "REVEAL_AFTER",
+    "Case",
+    "CheckLine",
+    "CheckResult",
+    "WrongAnswer",
+    "attempt",
+    "check_function",
+    "check_value",
+    "describe",
+    "pick_hint",
+    "reset_tries",
+    "reveal_note",
+    "type_problem",
+]
+
 PASS, FAIL, TODO = "✓", "✗", "…"
+
+#: Wrong tries of one exercise after which its expected value and telling hint are shown.
 
 
 @dataclass(frozen=True)
@@ -39,7 +83,7 @@ class WrongAnswer:
 
 @dataclass
 class CheckLine:
-    """One compared quantity."""
+    """One compared quantity. ``hidden``: the expected value (and the error) is not shown."""
 
     label: str
     passed: bool
@@ -48,16 +92,17 @@ class CheckLine:
     error: float = float("nan")
     tolerance: float = float("nan")
     note: str = ""
+    hidden: bool = False
 
     def text(self) -> str:
         mark = PASS if self.passed else FAIL
         if self.note and self.value is None:
             return f"{mark} {self.label}: {self.note}"
-        line = (
-            f"{mark} {self.label}   value {_short(self.value)}   expected {_short(self.expected)}"
-        )
-        if np.isfinite(self.error):
-            line += f"   error {self.error:.1e}   tolerance {self.tolerance:.0e}"
+        line = f"{mark} {self.label}   value {_short(self.value)}"
+        if not self.hidden:
+            line += f"   expected {_short(self.expected)}"
+            if np.isfinite(self.error):
+                line += f"   error {self.error:.1e}   tolerance {self.tolerance:.0e}"
         if self.note:
             line += f"   ({self.note})"
         return line
@@ -71,6 +116,7 @@ class CheckResult:
     status: str
     lines: list[CheckLine] = field(default_factory=list)
     hint: str = ""
+    footer: str = ""
 
     @property
     def passed(self) -> bool:
@@ -94,6 +140,8 @@ class CheckResult:
             out.append("All correct. Well done!")
         elif self.hint:
             out.append(f"Hint: {self.hint}")
+        if self.footer and not self.passed:
+            out.append(f"({self.footer}.)")
         return "\n".join(out)
 
     def show(self) -> CheckResult:
@@ -101,25 +149,29 @@ class CheckResult:
         return self
 
 
-def _short(value) -> str:
-    if isinstance(value, np.ndarray):
-        with np.printoptions(precision=4, suppress=True, threshold=12, edgeitems=2):
-            return np.array2string(value, separator=", ").replace("\n", "")
-    if isinstance(value, float | np.floating):
-        return f"{float(value):.6g}"
-    return repr(value)
+def _compare(value, expected, tol: float, one_number: bool = False) -> tuple[bool, float, str]:
+    """Return (equal within tol, max abs error, note) for numbers, arrays, shapes or strings.
 
-
-def _compare(value, expected, tol: float) -> tuple[bool, float, str]:
-    """Return (equal within tol, max abs error, note) for numbers, arrays, shapes or strings."""
-    if isinstance(expected, str | tuple | bool) or expected is None:
-        same = value == expected or (isinstance(expected, tuple) and _as_tuple(value) == expected)
-        return bool(same), float("nan"), ""
+    A value of the wrong type never passes, and never raises: the note says what was given.
+    """
+    if isinstance(expected, bool) or expected is None:
+        return (
+            value is expected or (isinstance(value, bool | np.bool_) and value == expected),
+            (float("nan")),
+            "",
+        )
+    problem = type_problem(value, expected, one_number)
+    if problem:
+        return False, float("nan"), problem
+    if isinstance(expected, str):
+        return value == expected, float("nan"), ""
+    if isinstance(expected, tuple):
+        return tuple(int(k) for k in value) == expected, float("nan"), ""
     try:
         v = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        return False, float("nan"), f"got {type(value).__name__}, expected numbers"
-    e = np.asarray(expected, dtype=np.float64)
+        e = np.asarray(expected, dtype=np.float64)
+    except Exception:
+        return False, float("nan"), f"you gave {describe(value)}; expected numbers"
     if v.shape != e.shape:
         return False, float("nan"), f"shape {v.shape}, expected shape {e.shape}"
     if not np.all(np.isfinite(v)):
@@ -150,9 +202,10 @@ def _match_wrong(outputs: list, wrong: list[WrongAnswer], cases: list[Case], tol
         matched = True
         for output, case in zip(outputs, cases, strict=True):
             try:
-                with np.errstate(all="ignore"):
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
                     mistaken = mistake.fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
-                finite = bool(np.all(np.isfinite(np.asarray(mistaken, dtype=np.float64))))
+                    finite = bool(np.all(np.isfinite(np.asarray(mistaken, dtype=np.float64))))
             except Exception:  # the mistake cannot even run on this case
                 mistaken, finite = None, False
             if output is None:
@@ -166,6 +219,13 @@ def _match_wrong(outputs: list, wrong: list[WrongAnswer], cases: list[Case], tol
     return ""
 
 
+def _run_learner(fn, case: Case):
+    """Call the learner's function on fresh copies; warnings stay inside the check."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+
+
 def check_function(
     name: str,
     learner_fn,
@@ -173,26 +233,32 @@ def check_function(
     cases: list[Case],
     tol: float = 1e-9,
     wrong: list[WrongAnswer] = (),
-    hint: str = "",
+    hint: str | tuple[str, ...] = "",
     verbose: bool = True,
+    reveal: bool = False,
+    tries: int | None = None,
 ) -> CheckResult:
     """Run ``learner_fn`` and ``reference_fn`` on each case and compare the outputs.
 
     ``tol`` is relative to the size of the expected value (absolute below 1). ``hint`` is the
-    general hint; a matching :class:`WrongAnswer` gives its own, more specific one.
+    general hint, or a ``(lead, tell)`` pair (see the module docstring); a matching
+    :class:`WrongAnswer` gives its own, more specific one. ``tries`` overrides the count of
+    wrong tries (for a checker made of several calls); by default this call is counted.
     """
     if not callable(learner_fn):
+        given = "" if learner_fn is None else f" (it is {describe(learner_fn)})"
         result = _not_done(
             name,
-            f"{name} should be a function; define it in the cell above and run that cell first.",
+            f"{name} should be a function{given}; define it in the cell above and run that "
+            "cell first.",
         )
         return result.show() if verbose else result
-    lines, outputs = [], []
+    lines, outputs, expecteds, notes = [], [], [], []
     for case in cases:
         expected = reference_fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        expecteds.append(expected)
         try:  # fresh copies: a learner's in-place edit must not change the next case
-            with np.errstate(all="ignore"):
-                value = learner_fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+            value = _run_learner(learner_fn, case)
         except NotImplementedError:
             result = _not_done(
                 name,
@@ -201,11 +267,9 @@ def check_function(
             )
             return result.show() if verbose else result
         except Exception as exc:  # show the learner's error as one line, not a traceback
-            lines.append(
-                CheckLine(
-                    case.label, False, note=f"your function raised {type(exc).__name__}: {exc}"
-                )
-            )
+            note = f"your function raised {type(exc).__name__}: {exc}"
+            lines.append(CheckLine(case.label, False, note=note))
+            notes.append(note)
             outputs.append(None)
             continue
         if value is None:
@@ -216,10 +280,16 @@ def check_function(
             continue
         ok, err, note = _compare(value, expected, tol)
         lines.append(CheckLine(case.label, ok, value, expected, err, tol, note))
-        outputs.append(value)
+        outputs.append(None if type_problem(value, expected) else value)
     all_ok = all(line.passed for line in lines)
-    specific = "" if all_ok else _match_wrong(outputs, list(wrong), cases, tol)
-    result = CheckResult(name, "passed" if all_ok else "failed", lines, specific or hint)
+    n_tries = attempt(name, all_ok) if tries is None else tries
+    specific = ""
+    if not all_ok:
+        specific = _match_wrong(outputs, list(wrong), cases, tol) or generic_slip(
+            outputs, expecteds, cases, notes
+        )
+    general = "" if all_ok else pick_hint(hint, n_tries, reveal)
+    result = CheckResult(name, "passed" if all_ok else "failed", lines, specific or general)
     return result.show() if verbose else result
 
 
@@ -229,13 +299,15 @@ def check_value(
     expected,
     tol: float = 1e-9,
     wrong: dict | None = None,
-    hint: str = "",
+    hint: str | tuple[str, ...] = "",
     label: str | None = None,
     verbose: bool = True,
+    reveal: bool = False,
 ) -> CheckResult:
     """Compare one answer with the expected one. ``None`` (the stub's value) means not done.
 
-    ``wrong`` maps a known wrong answer to its specific hint.
+    ``wrong`` maps a known wrong answer to its specific hint. The expected value is shown only
+    after :data:`REVEAL_AFTER` wrong tries or with ``reveal=True``.
     """
     if value is None or value is Ellipsis:
         result = _not_done(
@@ -244,13 +316,25 @@ def check_value(
             f"{value!r}), run that cell, then run this one again.",
         )
         return result.show() if verbose else result
-    ok, err, note = _compare(value, expected, tol)
+    ok, err, note = _compare(value, expected, tol, one_number=True)
+    n_tries = attempt(name, ok)
     specific = ""
-    if not ok:
+    if not ok and not note:
         for mistaken, why in (wrong or {}).items():
             if _compare(value, mistaken, tol)[0]:
                 specific = why
                 break
-    line = CheckLine(label or name, ok, value, expected, err, tol, note)
-    result = CheckResult(name, "passed" if ok else "failed", [line], specific or hint)
+        if not specific and isinstance(expected, int | float) and 0 < expected <= 1:
+            if _compare(value, 100 * expected, tol)[0]:
+                specific = _PERCENT_HINT
+    hidden = not ok and not _revealed(n_tries, reveal)
+    line = CheckLine(label or name, ok, value, expected, err, tol, note, hidden=hidden)
+    general = "" if ok else pick_hint(hint, n_tries, reveal)
+    result = CheckResult(
+        name,
+        "passed" if ok else "failed",
+        [line],
+        specific or general,
+        footer=reveal_note(n_tries) if hidden else "",
+    )
     return result.show() if verbose else result

@@ -11,6 +11,15 @@ swapped in a shape.
 
 import numpy as np
 
+from course_lib.checks._feedback import (
+    _revealed,
+    _shape_problem,
+    _short,
+    attempt,
+    describe,
+    pick_hint,
+    reveal_note,
+)
 from course_lib.checks.core import (
     Case,
     CheckLine,
@@ -53,10 +62,15 @@ _DOT_WRONG = [
         "the last pair is missing: loop over range(len(u)), which already stops before len(u).",
         lambda u, v: float(np.sum(u[:-1] * v[:-1])),
     ),
+    WrongAnswer(
+        "only the last product is left: `total = u[k] * v[k]` replaces the total at every step; "
+        "`total += u[k] * v[k]` adds to it.",
+        lambda u, v: float(u[-1] * v[-1]),
+    ),
 ]
 
 
-def check_dot(dot_loop) -> CheckResult:
+def check_dot(dot_loop, reveal: bool = False, verbose: bool = True) -> CheckResult:
     r"""Check ``dot_loop(u, v)``: :math:`u \cdot v = \sum_k u_k v_k`, u and v of shape (n,)."""
     return check_function(
         "dot_loop",
@@ -64,7 +78,12 @@ def check_dot(dot_loop) -> CheckResult:
         lambda u, v: float(u @ v),
         _DOT_CASES,
         wrong=_DOT_WRONG,
-        hint="start a total at 0, then for each k add u[k] * v[k]; return the total.",
+        hint=(
+            "a dot product is ONE number: the products of matching entries, added up.",
+            "start a total at 0, then for each k add u[k] * v[k]; return the total.",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -99,10 +118,15 @@ _MATMUL_WRONG = [
         "out[i, j], with out of shape (rows of A, columns of B).",
         lambda A, B: (A @ B).T,
     ),
+    WrongAnswer(
+        "each entry holds only the last product A[i, k] * B[k, j]: `out[i, j] = ...` replaces "
+        "the entry at every k; `out[i, j] += ...` adds the products up.",
+        lambda A, B: np.outer(A[:, -1], B[-1]),
+    ),
 ]
 
 
-def check_matmul(matmul_loop) -> CheckResult:
+def check_matmul(matmul_loop, reveal: bool = False, verbose: bool = True) -> CheckResult:
     r"""Check ``matmul_loop(A, B)``: :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`.
 
     A: (m, n), B: (n, p); the result has shape (m, p).
@@ -113,8 +137,14 @@ def check_matmul(matmul_loop) -> CheckResult:
         lambda A, B: A @ B,
         _MATMUL_CASES,
         wrong=_MATMUL_WRONG,
-        hint="make out = np.zeros((A.shape[0], B.shape[1])); out[i, j] is the sum over k of "
-        "A[i, k] * B[k, j]: row i of A with COLUMN j of B.",
+        hint=(
+            "entry (i, j) of the result is the dot product of row i of A with COLUMN j of B; the "
+            "result has as many rows as A and as many columns as B.",
+            "make out = np.zeros((A.shape[0], B.shape[1])); out[i, j] is the sum over k of "
+            "A[i, k] * B[k, j]: row i of A with COLUMN j of B.",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -136,7 +166,7 @@ _T_WRONG = [
 ]
 
 
-def check_transpose(transpose_loop) -> CheckResult:
+def check_transpose(transpose_loop, reveal: bool = False, verbose: bool = True) -> CheckResult:
     r"""Check ``transpose_loop(A)``: :math:`(A^\top)_{ji} = A_{ij}`, (m, n) → (n, m)."""
     return check_function(
         "transpose_loop",
@@ -144,7 +174,12 @@ def check_transpose(transpose_loop) -> CheckResult:
         lambda A: A.T,
         _T_CASES,
         wrong=_T_WRONG,
-        hint="make out = np.zeros((n, m)) and set out[j, i] = A[i, j] for every i, j.",
+        hint=(
+            "row i of A becomes column i of the result, which has the shape (n, m).",
+            "make out = np.zeros((n, m)) and set out[j, i] = A[i, j] for every i, j.",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -152,41 +187,120 @@ def check_transpose(transpose_loop) -> CheckResult:
 
 
 def _same(value, expected) -> tuple[bool, float, str]:
-    """Compare one answer; strings (such as "error") case-insensitively, the rest numerically."""
-    if isinstance(value, str) or isinstance(expected, str):
-        return str(value).strip().lower() == str(expected).lower(), float("nan"), ""
+    """Compare one answer: "error" (any case) for an expression that fails, else a shape/number.
+
+    Never raises: a wrong type (an array, a string that is not "error", a shape in quotes) comes
+    back as a failed comparison whose note says what was given and what is expected.
+    """
+    if isinstance(value, str) and value.strip().lower() == "error":
+        return isinstance(expected, str) and expected.lower() == "error", float("nan"), ""
+    if isinstance(value, str):
+        return (
+            False,
+            float("nan"),
+            (
+                f"you gave the string {value!r}: write a shape as a tuple without quotes, such as "
+                '(3, 2), or "error" if NumPy cannot compute the expression'
+            ),
+        )
+    if isinstance(expected, str):  # the answer is "error"; the learner gave a shape or number
+        problem = _shape_problem(value)
+        return False, float("nan"), problem
     return _compare(value, expected, 1e-9)
 
 
-def check_answers(name: str, answers, expected: dict, wrong: dict | None = None, hint: str = ""):
-    """Check several named answers in one go: one line per answer, and the first specific hint.
+def check_answers(
+    name: str,
+    answers,
+    expected: dict,
+    wrong: dict | None = None,
+    hint: str = "",
+    reveal: bool = False,
+    verbose: bool = True,
+) -> CheckResult:
+    """Check several named answers in one go: one line per answer, each with its own hint.
 
     ``answers`` and ``expected`` are dicts with the same keys (a ``None`` value means not answered
     yet); ``wrong`` maps a key to ``{wrong value: hint}``. Shapes are compared as tuples and
-    ``"error"`` stands for "this raises an error". Prints the report and returns a CheckResult.
+    ``"error"`` stands for "this raises an error". Every wrong answer gets its line's note (the
+    specific hint when the slip is known). The expected answers are shown only after
+    ``REVEAL_AFTER`` wrong tries, or with ``reveal=True``. The same answer for every item (such as
+    "error" everywhere) is refused: each item needs its own prediction. Prints the report and
+    returns a CheckResult.
     """
+
+    def done(result):
+        return result.show() if verbose else result
+
     if not isinstance(answers, dict):
-        return _not_done(name, f"{name} should be a dict of answers; run the cell above.").show()
+        if answers is None:
+            return done(_not_done(name, f"{name} should be a dict of answers; run the cell above."))
+        return done(
+            _not_done(
+                name,
+                f"expected a dict of answers (the one in the cell above), got {describe(answers)}; "
+                "run that cell again.",
+            )
+        )
     missing = [k for k in expected if answers.get(k) is None or answers.get(k) is Ellipsis]
     if len(missing) == len(expected):
-        return _not_done(
-            name, "replace each None with your answer, run that cell, then this one."
-        ).show()
-    lines, specific = [], ""
+        return done(
+            _not_done(name, "replace each None with your answer, run that cell, then this one.")
+        )
+    given = [_short(answers.get(k)) for k in expected if k not in missing]
+    if not missing and len(set(given)) == 1 and len(expected) > 2:
+        attempt(name, False)
+        lines = [CheckLine(k, False, answers.get(k), note="not graded") for k in expected]
+        return done(
+            CheckResult(
+                name,
+                "failed",
+                lines,
+                f"you gave the same answer, {given[0]}, for every expression: work each one out "
+                "on its own (they are not all alike).",
+            )
+        )
+    results = []
     for key, exp in expected.items():
         value = answers.get(key)
         if value is None or value is Ellipsis:
-            lines.append(CheckLine(key, False, note="not answered yet (still None)"))
+            results.append((key, value, exp, None))
             continue
         ok, err, note = _same(value, exp)
-        lines.append(CheckLine(key, ok, value, exp, err, 1e-9, note))
-        if not ok and not specific:
+        if not ok and not note:
             for mistaken, why in (wrong or {}).get(key, {}).items():
                 if _same(value, mistaken)[0]:
-                    specific = f"{key}: {why}"
+                    note = why
                     break
-    status = "passed" if all(line.passed for line in lines) else "failed"
-    return CheckResult(name, status, lines, specific or hint).show()
+        results.append((key, value, exp, (ok, err, note)))
+    all_ok = all(r[3] is not None and r[3][0] for r in results)
+    tries = attempt(name, all_ok)
+    hidden = not all_ok and not _revealed(tries, reveal)
+    lines = []
+    for key, value, exp, outcome in results:
+        if outcome is None:
+            lines.append(CheckLine(key, False, note="not answered yet (still None)"))
+            continue
+        ok, err, note = outcome
+        lines.append(CheckLine(key, ok, value, exp, err, 1e-9, note, hidden=hidden))
+    status = "passed" if all_ok else "failed"
+    result = CheckResult(
+        name,
+        status,
+        lines,
+        "" if all_ok else pick_hint(hint, tries, reveal),
+        footer=reveal_note(tries) if hidden else "",
+    )
+    return done(result)
+
+
+def _plain(value):
+    """A list of whole numbers counts as the tuple it stands for when matching known slips."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
 
 
 _SHAPES = {
@@ -197,27 +311,34 @@ _SHAPES = {
 }
 _SHAPES_WRONG = {
     "A @ B": {
-        (3, 3): "the inner 3s must MATCH and then disappear: (4, 3) @ (3, 2) keeps the outer "
-        "numbers, (4, 2).",
-        (2, 4): "rows and columns swapped: the result has the rows of A and the columns of B.",
+        (3, 3): "the inner sizes must MATCH and then disappear: which two numbers of "
+        "(4, 3) @ (3, 2) are left?",
+        (2, 4): "rows and columns swapped: the result has as many rows as A and as many columns "
+        "as B.",
     },
     "B @ A": {
-        (3, 3): "B is (3, 2) and A is (4, 3): the columns of B (2) must equal the rows of A (4), "
-        'and they do not, so NumPy raises an error. Write "error".',
-        (2, 4): "B is (3, 2) and A is (4, 3): the columns of B (2) must equal the rows of A (4), "
-        'and they do not, so NumPy raises an error. Write "error".',
+        (3, 3): "B is (3, 2) and A is (4, 3): compare the columns of B with the rows of A. Are "
+        "they equal?",
+        (2, 4): "B is (3, 2) and A is (4, 3): compare the columns of B with the rows of A. Are "
+        "they equal?",
+        (3, 4): "B is (3, 2) and A is (4, 3): compare the columns of B with the rows of A. Are "
+        "they equal?",
     },
     "B.T @ A.T": {
-        (4, 2): "B.T is (2, 3) and A.T is (3, 4): the result is (2, 4), the transpose of A @ B.",
+        (4, 2): "write down the shapes of B.T and A.T first (a transpose swaps the two numbers), "
+        "then apply the rule.",
+        (3, 3): "write down the shapes of B.T and A.T first (a transpose swaps the two numbers), "
+        "then apply the rule.",
     },
     "x @ W.T + b": {
-        (5, 1): "W.T is (3, 5), so x (1, 3) @ W.T gives one row with 5 entries: (1, 5).",
-        (1, 3): "each of the 5 rows of W (one per node) gives one number: (1, 5).",
+        (5, 1): "W.T is (3, 5): how many rows does x have, and how many columns does W.T have?",
+        (1, 3): "each of the 5 rows of W (one per node) gives one number per row of x.",
+        "error": "W.T is (3, 5), so x @ W.T exists; adding b, shape (5,), keeps its shape.",
     },
 }
 
 
-def check_shapes(shapes) -> CheckResult:
+def check_shapes(shapes, reveal: bool = False, verbose: bool = True) -> CheckResult:
     """Check the predicted shapes, with A (4, 3), B (3, 2), x (1, 3), W (5, 3), b (5,).
 
     ``shapes`` maps each expression to a shape tuple, or to ``"error"`` if it cannot be computed.
@@ -228,4 +349,6 @@ def check_shapes(shapes) -> CheckResult:
         _SHAPES,
         _SHAPES_WRONG,
         hint="for P @ Q the columns of P must equal the rows of Q; (m, n) @ (n, p) → (m, p).",
+        reveal=reveal,
+        verbose=verbose,
     )

@@ -37,29 +37,28 @@ _SHAPES = {
     "T.reshape(10, -1) @ W.T": (10, 16),
 }
 _SHAPES_WRONG = {
-    "T[0]": {(10, 8): "T[0] picks the first entry along axis 0: the first whole image, (8, 8)."},
+    "T[0]": {(10, 8): "T[0] picks ONE entry along axis 0, a whole image: which axes are left?"},
     "T[:, 0, :]": {
-        (8, 8): "the `:` keeps axis 0 (all 10 images); the 0 picks row 0 of each: (10, 8).",
+        (8, 8): "the `:` keeps axis 0 (all 10 images); the 0 picks one row of each image.",
         (10, 1, 8): "an integer index removes its axis; only a slice such as 0:1 keeps it.",
     },
     "T.sum(axis=0)": {
-        (10,): "the axis you sum over is the one that DISAPPEARS: axis 0 (the 10 images) goes, "
-        "(8, 8) stays.",
+        (10,): "the axis you sum over is the one that DISAPPEARS: here axis 0, the images.",
         (1, 8, 8): "without keepdims=True the summed axis is removed, not kept as length 1.",
     },
     "T.mean(axis=(1, 2))": {
-        (10, 1, 1): "without keepdims=True both averaged axes disappear: (10,).",
-        10: "a shape is a tuple, even with one axis: write (10,), with the comma.",
-        (8, 8): "axes 1 and 2 (rows and columns of each image) disappear; axis 0 stays: (10,).",
+        (10, 1, 1): "without keepdims=True both averaged axes disappear.",
+        (8, 8): "axes 1 and 2 (the rows and columns of each image) disappear; axis 0 stays.",
     },
     "T.reshape(10, -1) @ W.T": {
-        (10, 64): "W.T has shape (64, 16): (10, 64) @ (64, 16) → (10, 16).",
-        (16, 10): "rows and columns swapped: (10, 64) @ (64, 16) → (10, 16), one row per image.",
+        (10, 64): "that is the shape before the product: what is the shape of W.T, and what does "
+        "(m, n) @ (n, p) give?",
+        (16, 10): "rows and columns swapped: the product keeps one row per image.",
     },
 }
 
 
-def check_tensor_shapes(shapes) -> CheckResult:
+def check_tensor_shapes(shapes, reveal: bool = False, verbose: bool = True) -> CheckResult:
     """Check predicted shapes, with T of shape (10, 8, 8) and W of shape (16, 64).
 
     ``shapes`` maps each expression to a shape tuple (``(10,)`` for one axis of length 10).
@@ -71,6 +70,8 @@ def check_tensor_shapes(shapes) -> CheckResult:
         _SHAPES_WRONG,
         hint="an integer index or a reduction removes its axis; a slice keeps it; reshape "
         "keeps the total number of entries.",
+        reveal=reveal,
+        verbose=verbose,
     )
 
 
@@ -106,7 +107,7 @@ _FLAT_WRONG = [
 ]
 
 
-def check_flatten_batch(flatten_batch) -> CheckResult:
+def check_flatten_batch(flatten_batch, reveal: bool = False, verbose: bool = True) -> CheckResult:
     r"""Check ``flatten_batch(images)``: (N, h, w) → (N, h*w), row i*w + j of pixel (i, j).
 
     .. math:: X_{n,\, i w + j} = \text{images}_{n, i, j}
@@ -117,7 +118,13 @@ def check_flatten_batch(flatten_batch) -> CheckResult:
         lambda im: im.reshape(len(im), -1),
         _FLAT_CASES,
         wrong=_FLAT_WRONG,
-        hint="keep axis 0 (the images) and merge the other two: images.reshape(N, -1).",
+        hint=(
+            "keep axis 0 (one row per image) and merge the two pixel axes into one; `-1` lets "
+            "reshape work out a length.",
+            "keep axis 0 (the images) and merge the other two: images.reshape(N, -1).",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -153,10 +160,14 @@ _MEAN_WRONG = [
         "you summed the pixels: divide by the number of pixels h*w (the 1/(h*w) of a mean).",
         lambda im: im.sum(axis=(1, 2)),
     ),
+    WrongAnswer(
+        "you used `//`, which rounds the mean DOWN to a whole number: divide with `/`.",
+        lambda im: im.sum(axis=(1, 2)) // (im.shape[1] * im.shape[2]),
+    ),
 ]
 
 
-def check_per_image_mean(per_image_mean) -> CheckResult:
+def check_per_image_mean(per_image_mean, reveal: bool = False, verbose: bool = True) -> CheckResult:
     r"""Check ``per_image_mean(images)``: (N, h, w) → (N,), the average pixel of each image.
 
     .. math:: m_n = \frac{1}{h w} \sum_{i, j} \text{images}_{n, i, j}
@@ -167,7 +178,13 @@ def check_per_image_mean(per_image_mean) -> CheckResult:
         lambda im: im.mean(axis=(1, 2)),
         _MEAN_CASES,
         wrong=_MEAN_WRONG,
-        hint="average over the two pixel axes and keep the batch axis: images.mean(axis=(1, 2)).",
+        hint=(
+            "one mean per image: average over the two pixel axes and keep the batch axis "
+            "(`axis=` takes a tuple of axes).",
+            "average over the two pixel axes and keep the batch axis: images.mean(axis=(1, 2)).",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -196,7 +213,9 @@ _CENTER_WRONG = [
 ]
 
 
-def check_subtract_mean_image(subtract_mean_image) -> CheckResult:
+def check_subtract_mean_image(
+    subtract_mean_image, reveal: bool = False, verbose: bool = True
+) -> CheckResult:
     r"""Check ``subtract_mean_image(X)``: X (N, D) minus its mean row, by broadcasting.
 
     .. math:: X'_{nd} = X_{nd} - \frac{1}{N} \sum_{n'} X_{n'd}
@@ -207,5 +226,11 @@ def check_subtract_mean_image(subtract_mean_image) -> CheckResult:
         lambda X: X - X.mean(axis=0),
         _CENTER_CASES,
         wrong=_CENTER_WRONG,
-        hint="X.mean(axis=0) has shape (D,); X - X.mean(axis=0) subtracts it from every row.",
+        hint=(
+            "the mean image has one value per column (pixel), shape (D,); broadcasting "
+            "subtracts a (D,) row from every row of X.",
+            "X.mean(axis=0) has shape (D,); X - X.mean(axis=0) subtracts it from every row.",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )

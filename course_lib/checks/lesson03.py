@@ -81,7 +81,7 @@ _NEURON_WRONG = [
 ]
 
 
-def check_neuron(neuron, verbose: bool = True) -> CheckResult:
+def check_neuron(neuron, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check ``neuron(x, w, b)``: one sigmoid neuron, :math:`a = \sigma(w \cdot x + b)`.
 
     x, w: (D,); b: a number. Returns the activation, a number.
@@ -92,8 +92,13 @@ def check_neuron(neuron, verbose: bool = True) -> CheckResult:
         _neuron,
         _NEURON_CASES,
         wrong=_NEURON_WRONG,
-        hint="compute z = w·x + b (np.dot(w, x) + b), then return 1 / (1 + np.exp(-z)).",
+        hint=(
+            "two steps: the weighted sum z (inputs times weights, added up, plus the bias once), "
+            "then the sigmoid of z.",
+            "compute z = w·x + b (np.dot(w, x) + b), then return 1 / (1 + np.exp(-z)).",
+        ),
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -139,7 +144,7 @@ _DENSE_WRONG = [
 ]
 
 
-def check_dense_layer(dense_layer, verbose: bool = True) -> CheckResult:
+def check_dense_layer(dense_layer, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check ``dense_layer(X, W, b)``: the weighted sums of a layer, :math:`Z = X W^\top + b`.
 
     X: (N, D); W: (M, D); b: (M,). Returns Z, shape (N, M).
@@ -150,8 +155,13 @@ def check_dense_layer(dense_layer, verbose: bool = True) -> CheckResult:
         _dense,
         _DENSE_CASES,
         wrong=_DENSE_WRONG,
-        hint="one line does it: X @ W.T + b (shape (N, M)).",
+        hint=(
+            "one row per example and one column per node, shape (N, M): which product of X "
+            "(N, D) and W (M, D) gives that? Then add the biases.",
+            "one line does it: X @ W.T + b (shape (N, M)).",
+        ),
         verbose=False,
+        reveal=reveal,
     )
     return _explain_errors(result, verbose)
 
@@ -208,10 +218,18 @@ _FORWARD_WRONG = [
         "the activations are swapped: ReLU on the hidden layer, sigmoid on the output.",
         lambda X, W1, b1, W2, b2: relu(sigmoid(X @ W1.T + b1) @ W2.T + b2),
     ),
+    WrongAnswer(
+        "you used `np.max(Z1, 0)`, which finds the LARGEST entry of each column (a maximum "
+        "along axis 0) and loses the examples. ReLU compares every entry with 0: "
+        "`np.maximum(Z1, 0)`.",
+        lambda X, W1, b1, W2, b2: sigmoid(np.max(X @ W1.T + b1, 0) @ W2.T + b2),
+    ),
 ]
 
 
-def check_forward_two_layers(forward_two_layers, verbose: bool = True) -> CheckResult:
+def check_forward_two_layers(
+    forward_two_layers, verbose: bool = True, reveal: bool = False
+) -> CheckResult:
     r"""Check ``forward_two_layers(X, W1, b1, W2, b2)``: ReLU hidden layer, sigmoid output.
 
     .. math:: A_1 = \mathrm{relu}(X W_1^\top + b_1), \qquad \hat y = \sigma(A_1 W_2^\top + b_2)
@@ -224,8 +242,13 @@ def check_forward_two_layers(forward_two_layers, verbose: bool = True) -> CheckR
         _forward,
         _FORWARD_CASES,
         wrong=_FORWARD_WRONG,
-        hint="Z1 = X @ W1.T + b1, A1 = relu(Z1), Z2 = A1 @ W2.T + b2, y_hat = sigmoid(Z2).",
+        hint=(
+            "two layers one after the other, each a weighted sum with its own bias and then its "
+            "activation: ReLU for the hidden layer, sigmoid for the output.",
+            "Z1 = X @ W1.T + b1, A1 = relu(Z1), Z2 = A1 @ W2.T + b2, y_hat = sigmoid(Z2).",
+        ),
         verbose=False,
+        reveal=reveal,
     )
     return _explain_errors(result, verbose)
 
@@ -233,7 +256,7 @@ def check_forward_two_layers(forward_two_layers, verbose: bool = True) -> CheckR
 # ---- exercise 4: counting parameters ---------------------------------------------------------
 
 
-def check_num_params(answer, verbose: bool = True) -> CheckResult:
+def check_num_params(answer, verbose: bool = True, reveal: bool = False) -> CheckResult:
     """Check the number of trainable numbers in ``MLP([4, 5, 3])``: 4·5 + 5 + 5·3 + 3 = 43."""
     return check_value(
         "num_params",
@@ -251,4 +274,5 @@ def check_num_params(answer, verbose: bool = True) -> CheckResult:
         "Add up all their entries.",
         label="num_params",
         verbose=verbose,
+        reveal=reveal,
     )

@@ -10,6 +10,7 @@ sign, a missing (1 − y) term, log base 10.
 
 import numpy as np
 
+from course_lib.checks._feedback import _revealed, attempt, describe, pick_hint, reveal_note
 from course_lib.checks.core import (
     Case,
     CheckLine,
@@ -77,10 +78,15 @@ _MSE_WRONG = [
         "divides by N.",
         lambda a, b: float(np.mean((_f(a) - _f(b)) ** 2) / 2),
     ),
+    WrongAnswer(
+        "you used `//`, which rounds the average DOWN to a whole number: divide with `/` (or "
+        "use np.mean).",
+        lambda a, b: float(np.sum((_f(a) - _f(b)) ** 2) // len(_f(a))),
+    ),
 ]
 
 
-def check_mse(my_mse, verbose: bool = True) -> CheckResult:
+def check_mse(my_mse, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check ``my_mse(y_hat, y)``: :math:`\frac1N \sum_i (\hat y_i - y_i)^2` for arrays (N,)."""
     return check_function(
         "my_mse",
@@ -88,8 +94,12 @@ def check_mse(my_mse, verbose: bool = True) -> CheckResult:
         mse,
         _MSE_CASES,
         wrong=_MSE_WRONG,
-        hint="subtract, square each difference, then average: np.mean((y_hat - y) ** 2).",
+        hint=(
+            "three steps, in this order: the differences, each one squared, then their average.",
+            "subtract, square each difference, then average: np.mean((y_hat - y) ** 2).",
+        ),
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -137,7 +147,7 @@ _BCE_WRONG = [
 ]
 
 
-def check_binary_cross_entropy(my_bce, verbose: bool = True) -> CheckResult:
+def check_binary_cross_entropy(my_bce, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check ``my_bce(p, y)``: :math:`-\frac1N \sum_i [y_i \log p_i + (1 - y_i)\log(1 - p_i)]`.
 
     p: probabilities (N,), strictly between 0 and 1 in the cases; y: 0/1 targets (N,).
@@ -148,8 +158,13 @@ def check_binary_cross_entropy(my_bce, verbose: bool = True) -> CheckResult:
         binary_cross_entropy,
         _BCE_CASES,
         wrong=_BCE_WRONG,
-        hint="-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)).",
+        hint=(
+            "each example costs −log of the probability it gave its TRUE class: p when y = 1, "
+            "1 − p when y = 0. The loss is the mean of those costs.",
+            "-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)).",
+        ),
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -165,7 +180,9 @@ def _picked() -> np.ndarray:
     return CCE_PROBS[np.arange(3), CCE_LABELS]
 
 
-def check_categorical_cross_entropy(answer, verbose: bool = True) -> CheckResult:
+def check_categorical_cross_entropy(
+    answer, verbose: bool = True, reveal: bool = False
+) -> CheckResult:
     r"""Check the value of :math:`-\frac1N \sum_n \log P_{n, y_n}` for ``CCE_PROBS`` and
     ``CCE_LABELS`` (ln 0.7, ln 0.4, ln 0.3 averaged and negated: about 0.8256)."""
     picked = _picked()
@@ -190,10 +207,15 @@ def check_categorical_cross_entropy(answer, verbose: bool = True) -> CheckResult
         expected,
         tol=1e-6,
         wrong=wrong,
-        hint="pick each row's true-class probability, P[np.arange(3), labels], take −log of "
-        "each, then the mean.",
+        hint=(
+            "only the probability of each row's TRUE class counts: pick those three numbers, "
+            "take −log of each, then the mean.",
+            "pick each row's true-class probability, P[np.arange(3), labels], take −log of "
+            "each, then the mean.",
+        ),
         label="cce",
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -229,35 +251,48 @@ def _normalise(name) -> str | None:
     return _ALIASES.get(key, key)
 
 
-def _why(task: str, right: str, given: str | None) -> str:
-    if given is None:
+def _why(task: str, right: str, raw, given: str | None) -> str:
+    """A note that leads towards the right loss without naming it."""
+    if raw is None or raw is Ellipsis:
         return "no answer yet: a loss name as a string"
+    if given is None:
+        return f"you gave {describe(raw)}; expected a loss name as a string in quotes"
     if given == "cross entropy":
         return "which cross-entropy: binary (two classes) or softmax (several classes)?"
     if given not in ("mse", "binary_cross_entropy", "softmax_cross_entropy"):
         return "use one of 'mse', 'binary_cross_entropy', 'softmax_cross_entropy'"
     if right == "mse":
-        return "the answer is a number on a scale, not a class: a regression loss"
+        return "the answer is a number on a scale, not a class: regression or classification?"
     if given == "mse":
-        return "the answer is a class: squared error on probabilities learns slowly (section 6)"
+        return "the answer is a class: squared error on probabilities learns slowly (section 8)"
     if right == "binary_cross_entropy":
-        return "two classes: one sigmoid output and binary cross-entropy"
-    return "ten classes: a softmax output and categorical (softmax) cross-entropy"
+        return "how many classes are there, and how many outputs does that need?"
+    return "how many classes are there? Binary cross-entropy is for two."
 
 
-def check_loss_choice(choices, verbose: bool = True) -> CheckResult:
+def check_loss_choice(choices, verbose: bool = True, reveal: bool = False) -> CheckResult:
     """Check ``choices``, a dict {task: loss name} for the tasks of ``LOSS_TASKS``.
 
     Loss names: "mse", "binary_cross_entropy" or "softmax_cross_entropy" (common spellings such
-    as "mean squared error" or "categorical cross-entropy" are accepted too).
+    as "mean squared error" or "categorical cross-entropy" are accepted too). The right names
+    are shown only after a few wrong tries, or with ``reveal=True``.
     """
     name = "loss choice"
-    missing = (
-        [t for t in LOSS_TASKS if not isinstance(choices, dict) or choices.get(t) in (None, ...)]
-        if choices is not None
-        else list(LOSS_TASKS)
-    )
-    if len(missing) == len(LOSS_TASKS):
+
+    def unanswered(value) -> bool:
+        return value is None or value is Ellipsis
+
+    if not isinstance(choices, dict):
+        why = (
+            "fill in a loss name for each task in `choices`, run that cell, then run this one "
+            "again."
+            if choices is None
+            else f"expected the dict `choices` of the cell above, got {describe(choices)}; run "
+            "that cell again."
+        )
+        result = CheckResult(name, "not done", hint=why)
+        return result.show() if verbose else result
+    if all(unanswered(choices.get(t)) for t in LOSS_TASKS):
         result = CheckResult(
             name,
             "not done",
@@ -265,18 +300,38 @@ def check_loss_choice(choices, verbose: bool = True) -> CheckResult:
             "cell, then run this one again.",
         )
         return result.show() if verbose else result
-    lines = []
+    outcomes = []
     for task, right in LOSS_TASKS.items():
-        given = _normalise(choices.get(task))
+        raw = choices.get(task)
+        given = _normalise(raw)
         ok = given == right
-        note = "" if ok else _why(task, right, given)
-        lines.append(CheckLine(task, ok, choices.get(task), right, note=note))
-    passed = all(line.passed for line in lines)
+        outcomes.append((task, raw, right, ok, "" if ok else _why(task, right, raw, given)))
+    passed = all(o[3] for o in outcomes)
+    tries = attempt(name, passed)
+    hidden = not passed and not _revealed(tries, reveal)
+    lines = [
+        CheckLine(task, ok, raw, right, note=note, hidden=hidden)
+        for task, raw, right, ok, note in outcomes
+    ]
     hint = (
         ""
         if passed
-        else "a number on a scale → mse; yes/no → binary_cross_entropy; one of several "
-        "classes → softmax_cross_entropy."
+        else pick_hint(
+            (
+                "ask of each task: is the answer a number on a scale, one of two classes, or one "
+                "of several classes?",
+                "a number on a scale → mse; yes/no → binary_cross_entropy; one of several "
+                "classes → softmax_cross_entropy.",
+            ),
+            tries,
+            reveal,
+        )
     )
-    result = CheckResult(name, "passed" if passed else "failed", lines, hint)
+    result = CheckResult(
+        name,
+        "passed" if passed else "failed",
+        lines,
+        hint,
+        footer=reveal_note(tries) if hidden else "",
+    )
     return result.show() if verbose else result

@@ -74,7 +74,7 @@ _STEP_WRONG = [
 ]
 
 
-def check_descent_step(descent_step, verbose: bool = True) -> CheckResult:
+def check_descent_step(descent_step, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check ``descent_step(theta, grad, lr)``: one step of gradient descent.
 
     .. math:: \theta_{\text{new}} = \theta - \eta\,\nabla L(\theta)
@@ -88,8 +88,13 @@ def check_descent_step(descent_step, verbose: bool = True) -> CheckResult:
         _step,
         _step_cases(),
         wrong=_STEP_WRONG,
-        hint="one line: return theta - lr * grad.",
+        hint=(
+            "the gradient points uphill; the new parameters are the old ones moved a step of "
+            "size lr times the gradient the other way.",
+            "one line: return theta - lr * grad.",
+        ),
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -98,7 +103,7 @@ def check_descent_step(descent_step, verbose: bool = True) -> CheckResult:
 BOWL_H = np.array([[3.0, 2.0], [2.0, 3.0]])  # eigenvalues 1 and 5: the edge is 2 / 5 = 0.4
 
 
-def check_max_learning_rate(answer, verbose: bool = True) -> CheckResult:
+def check_max_learning_rate(answer, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check the largest learning rate for which GD converges on $L = \tfrac12\theta^\top H\theta$.
 
     With ``H = BOWL_H`` = [[3, 2], [2, 3]] the eigenvalues are 1 and 5, so the edge is
@@ -123,10 +128,15 @@ def check_max_learning_rate(answer, verbose: bool = True) -> CheckResult:
             2 / 3: "you used a diagonal entry of H (3) as the curvature. The curvatures of a "
             "rotated bowl are the eigenvalues of H: np.linalg.eigvalsh(H) gives 1 and 5.",
         },
-        hint="the edge is η = 2/λmax, with λmax the largest eigenvalue of H "
-        "(np.linalg.eigvalsh(H)).",
+        hint=(
+            "the bowl's curvatures are the eigenvalues of H; the steepest direction is the first "
+            "to blow up, and the lesson's rule for one direction gives its edge.",
+            "the edge is η = 2/λmax, with λmax the largest eigenvalue of H "
+            "(np.linalg.eigvalsh(H)).",
+        ),
         label="max_lr",
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -197,7 +207,7 @@ _LINE_WRONG = [
 ]
 
 
-def check_line_gradient(line_gradient, verbose: bool = True) -> CheckResult:
+def check_line_gradient(line_gradient, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check ``line_gradient(x, y, m, c)``: the gradient of the line's MSE, ``(dm, dc)``.
 
     .. math:: L = \frac1N\sum_i (m x_i + c - y_i)^2, \quad
@@ -212,7 +222,12 @@ def check_line_gradient(line_gradient, verbose: bool = True) -> CheckResult:
         _line_grad,
         _line_cases(),
         wrong=_LINE_WRONG,
-        hint="with y_hat = m * x + c: dm = 2 * np.mean((y_hat - y) * x), "
-        "dc = 2 * np.mean(y_hat - y); return dm, dc.",
+        hint=(
+            "each squared error (ŷ − y)² changes by 2(ŷ − y) per unit of ŷ, and ŷ = m x + c "
+            "changes by x per unit of m and by 1 per unit of c; average over the points.",
+            "with y_hat = m * x + c: dm = 2 * np.mean((y_hat - y) * x), "
+            "dc = 2 * np.mean(y_hat - y); return dm, dc.",
+        ),
         verbose=verbose,
+        reveal=reveal,
     )

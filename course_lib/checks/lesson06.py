@@ -10,6 +10,7 @@ instead of sigma(Z), dW transposed, a mean instead of a sum for db, the wrong ax
 import numpy as np
 
 from course_lib.activations import sigmoid
+from course_lib.checks._feedback import attempt, pick_hint, wrong_tries
 from course_lib.checks.core import (
     Case,
     CheckResult,
@@ -67,7 +68,9 @@ _SIGMOID_WRONG = [
 ]
 
 
-def check_sigmoid_backward(sigmoid_backward, verbose: bool = True) -> CheckResult:
+def check_sigmoid_backward(
+    sigmoid_backward, verbose: bool = True, reveal: bool = False
+) -> CheckResult:
     r"""Check ``sigmoid_backward(dA, Z)``: turn dL/dA into dL/dZ for :math:`A = \sigma(Z)`.
 
     .. math:: dZ = dA \odot \sigma(Z)\,(1 - \sigma(Z))
@@ -80,8 +83,13 @@ def check_sigmoid_backward(sigmoid_backward, verbose: bool = True) -> CheckResul
         _sigmoid_backward,
         _sigmoid_cases(),
         wrong=_SIGMOID_WRONG,
-        hint="s = 1 / (1 + np.exp(-Z)); return dA * s * (1 - s).",
+        hint=(
+            "the chain rule: the gradient from above times the sigmoid's own slope at Z, "
+            "written with σ(Z).",
+            "s = 1 / (1 + np.exp(-Z)); return dA * s * (1 - s).",
+        ),
         verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -161,7 +169,9 @@ def _part(fn, k: int):
     return part
 
 
-def check_dense_backward(dense_backward_by_hand, verbose: bool = True) -> CheckResult:
+def check_dense_backward(
+    dense_backward_by_hand, verbose: bool = True, reveal: bool = False
+) -> CheckResult:
     r"""Check ``dense_backward_by_hand(dZ, X, W)``: the gradients of a dense layer.
 
     .. math:: dX = dZ\,W, \qquad dW = dZ^\top X, \qquad db = \textstyle\sum_n dZ_{n,:}
@@ -173,6 +183,7 @@ def check_dense_backward(dense_backward_by_hand, verbose: bool = True) -> CheckR
     if not callable(dense_backward_by_hand):
         return check_function(name, dense_backward_by_hand, None, cases, verbose=verbose)
     lines, hint = [], ""
+    tries = wrong_tries(name) + 1  # this call, if it fails; recorded once below
     for k, part in enumerate(_PARTS):
         wrong = [WrongAnswer(h, f) for which, f, h in _DENSE_WRONG if which == part]
         res = check_function(
@@ -182,6 +193,7 @@ def check_dense_backward(dense_backward_by_hand, verbose: bool = True) -> CheckR
             [Case(f"{part}, {c.label}", c.args) for c in cases],
             wrong=wrong,
             verbose=False,
+            tries=tries,
         )
         if res.status == "not done":
             return res.show() if verbose else res
@@ -189,12 +201,19 @@ def check_dense_backward(dense_backward_by_hand, verbose: bool = True) -> CheckR
         if res.status == "failed" and not hint:
             hint = res.hint
     ok = all(line.passed for line in lines)
+    tries = attempt(name, ok)
     if not ok and not hint:
         notes = " ".join(line.note for line in lines)
-        hint = (
-            "a shape error in a matrix product: dX = dZ @ W, dW = dZ.T @ X, db = dZ.sum(axis=0)."
-            if ("matmul" in notes or "not aligned" in notes)
-            else "dX = dZ @ W (N, D), dW = dZ.T @ X (M, D), db = dZ.sum(axis=0) (M,)."
+        shape_error = "matmul" in notes or "not aligned" in notes
+        hint = pick_hint(
+            (
+                "every gradient has the shape of what it belongs to: dX (N, D), dW (M, D), "
+                "db (M,). Which products of dZ (N, M), X and W give those shapes?",
+                ("a shape error in a matrix product: " if shape_error else "")
+                + "dX = dZ @ W (N, D), dW = dZ.T @ X (M, D), db = dZ.sum(axis=0) (M,).",
+            ),
+            tries,
+            reveal,
         )
     result = CheckResult(name, "passed" if ok else "failed", lines, "" if ok else hint)
     return result.show() if verbose else result
@@ -208,7 +227,7 @@ _OTHERS = (
 )
 
 
-def check_buggy_param(answer, verbose: bool = True) -> CheckResult:
+def check_buggy_param(answer, verbose: bool = True, reveal: bool = False) -> CheckResult:
     r"""Check which parameter of ``backprop_demo.buggy_two_layer_gradients`` has the wrong
     gradient: the one whose relative error against ``numerical_gradient`` is large.
 
@@ -228,4 +247,5 @@ def check_buggy_param(answer, verbose: bool = True) -> CheckResult:
         "b2, and name the one that is far above 1e-4.",
         label="buggy_param",
         verbose=verbose,
+        reveal=reveal,
     )

@@ -8,7 +8,15 @@ square root forgotten, the step count starting at 0.
 
 import numpy as np
 
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function, check_value
+from course_lib.checks.core import (
+    Case,
+    CheckResult,
+    WrongAnswer,
+    check_function,
+    check_value,
+    describe,
+    type_problem,
+)
 from course_lib.optimizers import Adam, Momentum
 
 __all__ = ["check_momentum_step", "check_adam_step", "check_batch_size"]
@@ -28,9 +36,22 @@ def _momentum_ref(theta, v, g, lr, beta):
 
 
 def _stacked(fn):
+    """The learner's tuple of results as one array (rows: theta_new, then the moments).
+
+    A wrong type (a string, a complex number, not a tuple) raises a TypeError that says so; the
+    checker shows it as the line of that case.
+    """
+
     def run(*args):
         out = fn(*args)
-        return None if out is None else np.stack([np.asarray(o, dtype=float) for o in out])
+        if out is None:
+            return None
+        if not isinstance(out, tuple | list):
+            raise TypeError(f"return a tuple of arrays, got {describe(out)}")
+        for o in out:
+            if problem := type_problem(o, np.zeros(np.shape(args[0]))):
+                raise TypeError(problem.replace("you gave", "your function returned"))
+        return np.stack([np.asarray(o, dtype=float) for o in out])
 
     return run
 
@@ -76,7 +97,7 @@ _M_WRONG = [
 ]
 
 
-def check_momentum_step(momentum_step) -> CheckResult:
+def check_momentum_step(momentum_step, reveal: bool = False, verbose: bool = True) -> CheckResult:
     """Check ``momentum_step(theta, v, g, lr, beta) -> (theta_new, v_new)``."""
     return check_function(
         "momentum_step (rows: theta_new, v_new)",
@@ -84,7 +105,13 @@ def check_momentum_step(momentum_step) -> CheckResult:
         _momentum_ref,
         _M_CASES,
         wrong=_M_WRONG,
-        hint="v_new = beta * v + g, then theta_new = theta - lr * v_new; return both.",
+        hint=(
+            "two updates in order: the velocity first (the old one, decayed by beta, plus the "
+            "gradient), then a descent step with the NEW velocity; return both.",
+            "v_new = beta * v + g, then theta_new = theta - lr * v_new; return both.",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
@@ -188,7 +215,7 @@ _A_WRONG = [
 ]
 
 
-def check_adam_step(adam_step) -> CheckResult:
+def check_adam_step(adam_step, reveal: bool = False, verbose: bool = True) -> CheckResult:
     """Check ``adam_step(theta, m, v, g, t, lr, beta1, beta2, eps) -> (theta, m, v)``."""
     return check_function(
         "adam_step (rows: theta_new, m_new, v_new)",
@@ -197,15 +224,21 @@ def check_adam_step(adam_step) -> CheckResult:
         _A_CASES,
         tol=1e-9,
         wrong=_A_WRONG,
-        hint="m = beta1*m + (1-beta1)*g; v = beta2*v + (1-beta2)*g**2; m_hat = m/(1-beta1**t); "
-        "v_hat = v/(1-beta2**t); theta - lr*m_hat/(sqrt(v_hat)+eps).",
+        hint=(
+            "five lines, in the order of the lesson's formulas: the two moving averages (of g "
+            "and of g squared), their bias corrections with step t, then the step.",
+            "m = beta1*m + (1-beta1)*g; v = beta2*v + (1-beta2)*g**2; m_hat = m/(1-beta1**t); "
+            "v_hat = v/(1-beta2**t); theta - lr*m_hat/(sqrt(v_hat)+eps).",
+        ),
+        verbose=verbose,
+        reveal=reveal,
     )
 
 
 # ---- exercise 3: a batch size for a budget of examples ---------------------------------------
 
 
-def check_batch_size(batch_size) -> CheckResult:
+def check_batch_size(batch_size, reveal: bool = False, verbose: bool = True) -> CheckResult:
     """Largest batch size with at least 200 updates from a budget of 6400 examples: 32."""
     return check_value(
         "batch size",
@@ -221,6 +254,12 @@ def check_batch_size(batch_size) -> CheckResult:
             64: "64 examples per step give only 6400 / 64 = 100 updates.",
             33: "33 per step gives 6400 / 33 ≈ 193 updates: just short of 200.",
         },
-        hint="updates = budget / batch_size; solve 6400 / batch_size >= 200.",
+        hint=(
+            "each update costs batch_size examples, so a budget of examples buys "
+            "budget / batch_size updates.",
+            "updates = budget / batch_size; solve 6400 / batch_size >= 200.",
+        ),
         label="batch_size",
+        verbose=verbose,
+        reveal=reveal,
     )

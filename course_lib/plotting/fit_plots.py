@@ -8,6 +8,7 @@ Both have an ``update_*`` function that moves the same artists for sliders and a
 """
 
 import numpy as np
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
 from ..validation import as_array, check_same_shape
@@ -43,10 +44,11 @@ def plot_line_fit(x, y, slope, intercept, ax=None, legend=True):
             (x[k], y[k]),
             0.0,
             0.0,
-            facecolor=COLORS["error"],
-            alpha=0.35,
-            edgecolor=COLORS["error"],
-            lw=1.0,
+            # a light fill and a solid outline: where many squares overlap (a bad line) each
+            # one stays visible instead of the fills adding up to one blob
+            facecolor=to_rgba(COLORS["error"], 0.12),
+            edgecolor="#A66F00",  # a darker shade of COLORS["error"], for the outlines
+            lw=1.2,
             zorder=1,
             label="squared error (ŷ − y)²" if k == 0 else None,
         )

@@ -187,12 +187,18 @@ def update_matrix(
     return ax
 
 
+#: Face of a tensor cell: white but see-through, so the entries of the slices behind show.
+TENSOR_CELL_FACE = (1.0, 1.0, 1.0, 0.6)
+
+
 def plot_tensor(T, ax=None, fmt=None, title=None):
     r"""Draw a 3-D tensor as a stack of matrices, each slice offset behind the one before.
 
     ``T`` has shape (K, R, C): K slices, each an (R, C) matrix; slice ``T[0]`` is in front.
-    (A 2-D array is drawn as one slice.) Slice k is labelled ``[k]``. The default title is the
-    shape. Returns the Axes; the slices' cells and texts are in ``ax.course_artists``.
+    (A 2-D array is drawn as one slice.) Slice k is labelled ``[k]``, and its entries are written
+    in its colour. Cells are see-through (``TENSOR_CELL_FACE``), so the entries of the slices
+    behind stay readable between the front ones. The default title is the shape. Returns the
+    Axes; the slices' cells and texts are in ``ax.course_artists``.
     """
     func = "plot_tensor"
     A = as_array(func, "T", T, ndim=(2, 3))
@@ -209,7 +215,13 @@ def plot_tensor(T, ax=None, fmt=None, title=None):
         for i in range(R):
             for j in range(C):
                 rect = Rectangle(
-                    (x0 + j, y0 + i), 1, 1, facecolor="white", edgecolor=edge, lw=1.0, zorder=z
+                    (x0 + j, y0 + i),
+                    1,
+                    1,
+                    facecolor=TENSOR_CELL_FACE,
+                    edgecolor=edge,
+                    lw=1.0,
+                    zorder=z,
                 )
                 ax.add_patch(rect)
                 slice_cells.append(rect)
@@ -220,6 +232,7 @@ def plot_tensor(T, ax=None, fmt=None, title=None):
                         fmt_value(A[k, i, j], fmt),
                         ha="center",
                         va="center",
+                        color="black" if k == 0 else edge,
                         zorder=z + 1,
                     )
                 )

@@ -1,10 +1,13 @@
 """Lesson 3 explorer: forward propagation through a small 2-3-1 network.
 
-Two input sliders (x1 is the main one) feed a network with fixed weights (an ``MLP`` seeded
-with ``np.random.default_rng(0)``, biases drawn from the same generator, see
-``explore_compute.demo_network_params``). Each node shows its activation, and each edge is
-coloured by the signal it carries, weight times the value of its source node (red positive,
-blue negative, width by size), so moving an input shows which paths light up. The caption
+Two input sliders (x1 is the main one) feed a network with fixed weights: the learner's own
+2-3-1 ``MLP`` when one is passed as ``net`` (the lesson passes the ``net`` it built), otherwise
+an ``MLP`` seeded with ``np.random.default_rng(0)``, biases drawn from the same generator (see
+``explore_compute.demo_network_params``). Switching the hidden activation keeps the weights:
+only the function applied to the hidden weighted sums changes. Each node shows its
+activation, and each edge is coloured by the signal it carries, weight times the value of its
+source node (red positive, blue negative, width by size), so moving an input shows which paths
+light up. The caption
 writes the output and the weighted sums of the hidden layer. The picture is
 ``plotting.plot_network``; a slider event only calls ``update_network`` on the same artists.
 """
@@ -20,6 +23,35 @@ __all__ = ["forward_pass_explorer", "forward_pass_static"]
 
 _SIZES = (2, 3, 1)
 _HIDDEN = ("relu", "sigmoid", "tanh")
+
+
+def _network_params(func: str, net) -> dict:
+    """Copies of ``net``'s parameters (an ``MLP`` or its ``params`` dict), or the demo network's.
+
+    The explorer has two input sliders and writes one output, so the network must be 2-…-1.
+    """
+    if net is None:
+        return demo_network_params(_SIZES, "relu", seed=0)
+    params = getattr(net, "params", net)
+    if not isinstance(params, dict) or "W1" not in params:
+        raise TypeError(
+            f"{func}: net should be an MLP (such as MLP([2, 3, 1], rng=rng)) or its params "
+            f"dict, got {type(net).__name__}."
+        )
+    params = {k: np.array(v, dtype=np.float64) for k, v in params.items()}
+    last = len(params) // 2
+    if params["W1"].shape[1] != 2 or params[f"W{last}"].shape[0] != 1:
+        raise ValueError(
+            f"{func}: the explorer has two inputs and one output, so net should be a 2-…-1 "
+            f"network; got W1 of shape {params['W1'].shape} and W{last} of shape "
+            f"{params[f'W{last}'].shape}."
+        )
+    return params
+
+
+def _sizes(params: dict) -> list[int]:
+    last = len(params) // 2
+    return [params["W1"].shape[1]] + [params[f"W{l}"].shape[0] for l in range(1, last + 1)]
 
 
 def _show(ax, params, x, hidden) -> list[np.ndarray]:
@@ -40,13 +72,17 @@ def _describe(params, values, hidden) -> str:
     )
 
 
-def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: str = "relu"):
-    r"""Input sliders drive a forward pass through a seeded 2-3-1 network, shown on its diagram.
+def forward_pass_explorer(
+    x1: float = 1.0, x2: float = -0.5, hidden_activation: str = "relu", net=None
+):
+    r"""Input sliders drive a forward pass through a 2-3-1 network, shown on its diagram.
 
     .. math:: A_0 = x, \quad A_1 = f(A_0 W_1^\top + b_1), \quad
               \hat y = \sigma(A_1 W_2^\top + b_2)
 
-    x1, x2: starting inputs; hidden_activation: "relu", "sigmoid" or "tanh".
+    x1, x2: starting inputs; hidden_activation: "relu", "sigmoid" or "tanh"; net: the network
+    to show (an ``MLP`` with 2 inputs and 1 output, or its params), by default a seeded demo
+    network. The weights stay the same whichever hidden activation is picked.
     ``box.update(x1, x2=None, activation=None)`` redraws (None keeps the control's value).
     """
     import ipywidgets as widgets
@@ -56,10 +92,10 @@ def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: 
             f"forward_pass_explorer: hidden_activation should be one of "
             f"{', '.join(_HIDDEN)}, got {hidden_activation!r}."
         )
-    params = {act: demo_network_params(_SIZES, act, seed=0) for act in _HIDDEN}
+    params = _network_params("forward_pass_explorer", net)
     fig, ax = new_figure(5.6, 3.6)
-    weights = [params[hidden_activation]["W1"], params[hidden_activation]["W2"]]
-    plot_network(list(_SIZES), weights=weights, ax=ax)
+    weights = [params[f"W{l}"] for l in range(1, len(params) // 2 + 1)]
+    plot_network(_sizes(params), weights=weights, ax=ax)
     title = ax.set_title("")
     caption = widgets.HTML()
 
@@ -74,7 +110,7 @@ def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: 
     def update(x1=None, x2=None, activation=None):
         given = {"x1": x1, "x2": x2, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
-        p = params[v["activation"]]
+        p = params
         values = _show(ax, p, np.array([v["x1"], v["x2"]], dtype=np.float64), v["activation"])
         title.set_text(f"forward pass ({v['activation']} hidden layer): ŷ = {values[-1][0]:.3f}")
         caption.value = _describe(p, values, v["activation"])
@@ -97,20 +133,23 @@ def forward_pass_explorer(x1: float = 1.0, x2: float = -0.5, hidden_activation: 
     return box
 
 
-def forward_pass_static(inputs=((1.0, -0.5), (-1.5, 1.0)), hidden_activation: str = "relu"):
+def forward_pass_static(
+    inputs=((1.0, -0.5), (-1.5, 1.0)), hidden_activation: str = "relu", net=None
+):
     r"""The same network for two inputs side by side: different paths light up.
 
     .. math:: \hat y = \sigma(f(x W_1^\top + b_1) W_2^\top + b_2)
 
-    inputs: a few (x1, x2) pairs, one panel each. Returns a matplotlib Figure.
+    inputs: a few (x1, x2) pairs, one panel each; net: as for the explorer. Returns a Figure.
     """
     import matplotlib.pyplot as plt
 
-    params = demo_network_params(_SIZES, hidden_activation, seed=0)
+    params = _network_params("forward_pass_static", net)
     with plt.ioff():
         fig, axes = plt.subplots(1, len(inputs), figsize=(5.0 * len(inputs), 3.6))
     for ax, x in zip(np.atleast_1d(axes), inputs, strict=True):
-        plot_network(list(_SIZES), weights=[params["W1"], params["W2"]], ax=ax)
+        weights = [params[f"W{l}"] for l in range(1, len(params) // 2 + 1)]
+        plot_network(_sizes(params), weights=weights, ax=ax)
         values = _show(ax, params, np.asarray(x, dtype=np.float64), hidden_activation)
         ax.set_title(f"x = ({x[0]:g}, {x[1]:g})  →  ŷ = {values[-1][0]:.3f}")
     fig.tight_layout()

@@ -59,6 +59,13 @@ def _draw_map(ax) -> dict:
         labels=["x", "f(xWᵀ+b)"],
         colors=[COLORS["grey"], COLORS["vermillion"]],
     )
+    # the two tip labels: x below its tip, the image above its own, each on a light patch, so
+    # they never sit on top of each other (identity) or on the grid lines
+    x_label, image_label = ax.texts[-2], ax.texts[-1]
+    x_label.set(va="top", ha="right", text="x ")
+    for label in (x_label, image_label):
+        label.set(bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1.0})
+        label.set_zorder(6)
     ax.grid(False)  # the faint original grid is the reference; a second grid would confuse
     return {"warped": warped, "square": square, "title": ax.set_title("")}
 

@@ -111,7 +111,9 @@ def _show_step(h: dict, k: int) -> str:
     texts = ax_c.course_artists["texts"]
     for (i, j), text in np.ndenumerate(texts):
         text.set_text(fmt(s.result[i, j]) if s.filled[i, j] else "")
-    where = f"entry ({s.out_cells[0][0] + 1}, {s.out_cells[0][1] + 1})"
+    # rows, columns and entries are numbered from 0, as NumPy does (the course's one convention
+    # for every explorer): entry (0, 0) is (A @ B)[0, 0]
+    where = f"entry ({s.out_cells[0][0]}, {s.out_cells[0][1]})"
     h["title"].set_text(
         f"step {k + 1} of {len(steps)}: {s.text}"
         if op == "transpose"
@@ -125,8 +127,8 @@ def _show_step(h: dict, k: int) -> str:
         )
         run = " → ".join(fmt(v) for v in s.running)
         extra = (
-            f"<br>running sum: {run}. Row {s.out_cells[0][0] + 1} of A times column "
-            f"{s.out_cells[0][1] + 1} of B. Shapes: ({a_shape[0]}×{a_shape[1]})"
+            f"<br>running sum: {run}. Row {s.out_cells[0][0]} of A times column "
+            f"{s.out_cells[0][1]} of B (counted from 0). Shapes: ({a_shape[0]}×{a_shape[1]})"
             f"({b_shape[0]}×{b_shape[1]}) → ({a_shape[0]}×{b_shape[1]}): the columns of A "
             "must equal the rows of B."
         )

@@ -14,7 +14,12 @@ Limits: meant for small tensors (up to about 4 x 6 x 6) whose numbers stay reada
 
 import numpy as np
 
-from course_lib.plotting.linalg_plots import plot_matrix, plot_tensor, update_matrix
+from course_lib.plotting.linalg_plots import (
+    TENSOR_CELL_FACE,
+    plot_matrix,
+    plot_tensor,
+    update_matrix,
+)
 from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array, check_int
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
@@ -87,13 +92,13 @@ def reduce_entry(T, axis: int, entry: int = 0, op: str = "sum") -> dict:
 
 
 def _light_members(ax, members, shape) -> None:
-    """Colour the cells of a ``plot_tensor`` Axes: members highlighted, the rest white."""
+    """Colour the cells of a ``plot_tensor`` Axes: members highlighted, the rest see-through."""
     K, R, C = shape
     chosen = set(members)
     for k in range(K):
         for n, rect in enumerate(ax.course_artists["cells"][k]):
             lit = (k, n // C, n % C) in chosen
-            rect.set_facecolor(COLORS["highlight_strong"] if lit else "white")
+            rect.set_facecolor(COLORS["highlight_strong"] if lit else TENSOR_CELL_FACE)
 
 
 def _result_title(T, axis: int, op: str, shape) -> str:

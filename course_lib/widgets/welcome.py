@@ -43,7 +43,7 @@ def welcome_explorer(w: float = 1.0):
     return box
 
 
-def welcome_static(weights=(0.5, 1.0, 3.0)):
+def welcome_static(weights=(-2.0, 0.5, 1.0, 3.0)):
     """The welcome explorer's static companion: the curve for a few ``w``, side by side."""
     import matplotlib.pyplot as plt
 

@@ -14,7 +14,7 @@ forms below never warn about overflow for inputs up to about Â±1e300 (softmax: Â
 
 import numpy as np
 
-from course_lib.validation import as_array, check_same_shape
+from course_lib._validation import as_array, check_same_shape
 
 __all__ = [
     "sigmoid",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course_lib.validation import as_array, check_int, check_positive
+from course_lib._validation import as_array, check_int, check_positive
 
 __all__ = [
     "make_line",

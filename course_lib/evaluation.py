@@ -12,8 +12,8 @@ Limits: single-label classification only; no per-class precision/recall tables.
 
 import numpy as np
 
+from course_lib._validation import as_array, check_int
 from course_lib.activations import softmax
-from course_lib.validation import as_array, check_int
 
 __all__ = ["accuracy", "class_probabilities", "confusion_matrix", "mistakes", "most_confused"]
 

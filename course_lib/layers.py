@@ -12,8 +12,8 @@ Limits: inputs must be finite real numbers; a batch needs at least one example.
 
 import numpy as np
 
+from course_lib._validation import as_array
 from course_lib.activations import _FAST, _check_name, _softmax, _softmax_backward
-from course_lib.validation import as_array
 
 __all__ = ["dense_forward", "dense_backward", "activation_forward", "activation_backward"]
 

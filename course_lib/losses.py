@@ -13,8 +13,8 @@ Limits: inputs must be finite real numbers; class labels must be integers in [0,
 
 import numpy as np
 
+from course_lib._validation import as_array
 from course_lib.activations import _sigmoid, _softmax
-from course_lib.validation import as_array
 
 __all__ = [
     "mse",

@@ -13,8 +13,8 @@ Leaves out: regularisation, dropout, batch norm, other layer types.
 
 import numpy as np
 
+from course_lib._validation import as_array, check_int
 from course_lib.activations import _FAST, _check_name, _softmax, _softmax_backward
-from course_lib.validation import as_array, check_int
 
 __all__ = ["MLP"]
 

@@ -15,7 +15,7 @@ for NaN in the gradients (that would cost a pass over every array); ``training.t
 
 import numpy as np
 
-from course_lib.validation import as_array, check_int, check_positive
+from course_lib._validation import as_array, check_int, check_positive
 
 __all__ = ["GradientDescent", "Momentum", "RMSProp", "Adam", "minibatches"]
 

@@ -21,12 +21,12 @@ import time
 
 import numpy as np
 
+from course_lib._validation import as_array, check_int, check_positive
 from course_lib.losses import get_loss
 from course_lib.optimizers import _batches
 from course_lib.training_history import History
-from course_lib.validation import as_array, check_int, check_positive
 
-__all__ = ["History", "train", "accuracy", "evaluate"]
+__all__ = ["train", "accuracy", "evaluate"]
 
 
 def _loss_pair(func: str, loss):

@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.colors import ListedColormap, to_rgba
 from matplotlib.patches import Rectangle
 
-from ..validation import as_array, check_int
+from .._validation import as_array, check_int
 from .style import COLORS, PALETTE, get_ax, handles, store
 
 __all__ = [

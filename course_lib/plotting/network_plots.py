@@ -13,7 +13,7 @@ from matplotlib import colormaps
 from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 
-from ..validation import as_array, check_int
+from .._validation import as_array, check_int
 from .style import COLORS, DIVERGING_CMAP, get_ax, handles, store
 
 __all__ = ["plot_network", "update_network", "plot_activation", "update_activation"]

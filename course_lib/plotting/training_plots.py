@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from ..validation import as_array, check_same_shape
+from .._validation import as_array, check_same_shape
 from .style import SEQUENTIAL_CMAP, finite_prefix, get_ax, handles, store
 
 __all__ = ["plot_history", "update_history", "plot_confusion_matrix", "update_confusion_matrix"]

@@ -14,10 +14,10 @@ data sets (the full-data loss is recomputed after every step for the loss curve)
 
 import numpy as np
 
+from course_lib._validation import check_int, check_positive
+from course_lib.demos.optimizer_race import network_problem
 from course_lib.losses import softmax_cross_entropy_grad
 from course_lib.optimizers import GradientDescent, minibatches
-from course_lib.race_compute import network_problem
-from course_lib.validation import check_int, check_positive
 
 __all__ = ["DATASETS", "parse_hidden", "playground_data", "Playground"]
 

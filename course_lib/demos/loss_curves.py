@@ -15,10 +15,10 @@ Limits: one output node, plain gradient descent, no mini-batches; meant for smal
 
 import numpy as np
 
+from course_lib._validation import as_array, check_int, check_positive
 from course_lib.activations import sigmoid
 from course_lib.losses import binary_cross_entropy, binary_cross_entropy_grad, mse, mse_grad
 from course_lib.network import MLP
-from course_lib.validation import as_array, check_int, check_positive
 
 __all__ = ["two_clusters", "logit_gradients", "train_sigmoid_classifier", "compare_losses"]
 

@@ -1,9 +1,9 @@
-"""course_lib.loss_compare: the same sigmoid node trained with MSE and with cross-entropy."""
+"""course_lib.demos.loss_curves: the same sigmoid node trained with MSE and with cross-entropy."""
 
 import numpy as np
 import pytest
 
-from course_lib.loss_compare import (
+from course_lib.demos.loss_curves import (
     compare_losses,
     logit_gradients,
     train_sigmoid_classifier,

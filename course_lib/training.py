@@ -21,7 +21,13 @@ import time
 
 import numpy as np
 
-from course_lib._validation import as_array, check_int, check_positive
+from course_lib._validation import (
+    as_array,
+    check_int,
+    check_labels,
+    check_positive,
+    check_rng,
+)
 from course_lib.losses import get_loss
 from course_lib.optimizers import _batches
 from course_lib.training_history import History
@@ -50,14 +56,8 @@ def _targets(func: str, name: str, y, n: int, loss_name) -> np.ndarray:
             f"{func}: X has {n} rows but {name} has shape {y_arr.shape}; there must "
             "be one target per example (row)."
         )
-    if loss_name == "softmax_cross_entropy":
-        if y_arr.ndim != 1 or not np.array_equal(y_arr, np.round(y_arr)) or y_arr.min() < 0:
-            raise ValueError(
-                f"{func}: softmax_cross_entropy needs {name} to be class numbers "
-                f"0, 1, 2, ... of shape ({n},), got shape {y_arr.shape}. (One-hot "
-                "rows? use y.argmax(axis=1).)"
-            )
-        return y_arr.astype(np.int64)
+    if loss_name == "softmax_cross_entropy":  # needs class numbers
+        return check_labels(func, name, y_arr)
     # integer labels stay integers, so a custom (loss, loss_grad) pair gets what it was given
     return np.asarray(y) if np.asarray(y).dtype.kind in "iu" else y_arr
 
@@ -111,11 +111,7 @@ def train(
         )
     batch_size = min(check_int("train", "batch_size", batch_size), len(X))
     num_epochs = check_int("train", "num_epochs", num_epochs)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"train: rng should be a numpy Generator, e.g. np.random.default_rng(0), "
-            f"got {type(rng).__name__}."
-        )
+    check_rng("train", rng)
     if (X_val is None) != (y_val is None):
         raise ValueError("train: give both X_val and y_val, or neither.")
     if X_val is not None:

@@ -108,8 +108,8 @@ def test_both_losses_agree_on_the_start(rng):
     [
         ({"loss": "hinge"}, ValueError, "loss should be one of"),
         ({"W0": np.zeros((2, 1))}, ValueError, "W0 of shape (1, 1)"),
-        ({"y": np.array([0.0, 2.0, 1.0, 0.0])}, ValueError, "labels 0 or 1"),
-        ({"y": np.array([0.0, 1.0])}, ValueError, "one label per example"),
+        ({"y": np.array([0.0, 2.0, 1.0, 0.0])}, ValueError, "class numbers 0 or 1"),
+        ({"y": np.array([0.0, 1.0])}, ValueError, "one entry per example"),
         ({"lr": -1.0}, ValueError, "lr"),
     ],
 )

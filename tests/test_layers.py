@@ -37,7 +37,7 @@ def test_dense_backward_matches_finite_differences(rng, which):
     assert relative_error(grads[which], num) < 1e-7
 
 
-@pytest.mark.parametrize("name", ["relu", "sigmoid", "tanh", "identity", None, "softmax"])
+@pytest.mark.parametrize("name", ["relu", "sigmoid", "tanh", "identity", "softmax"])
 def test_activation_backward_matches_finite_differences(rng, name):
     Z = rng.normal(size=(3, 4))
     Z[np.abs(Z) < 0.1] = 0.3  # away from ReLU's kink

@@ -7,7 +7,7 @@ matplotlib, no ipywidgets: the explorer only draws what these functions return.
 import numpy as np
 
 from course_lib._validation import as_array
-from course_lib.activations import _FAST
+from course_lib.activations import get_activation
 from course_lib.demos._choices import activation_key
 
 __all__ = ["neuron_output", "neuron_midpoint"]
@@ -22,7 +22,7 @@ def neuron_output(x, w: float, b: float, activation="sigmoid") -> np.ndarray:
     """
     x = as_array("neuron_output", "x", x, allow_empty=True)
     key = activation_key("neuron_output", activation)
-    return _FAST[key][0](float(w) * x + float(b))
+    return get_activation(key)[0](float(w) * x + float(b))
 
 
 def neuron_midpoint(w: float, b: float) -> float | None:

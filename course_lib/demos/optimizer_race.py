@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib._validation import check_int, check_positive
+from course_lib._validation import check_int, check_positive, check_rng
 from course_lib.optimizers import Adam, GradientDescent, Momentum
 from course_lib.surfaces import Quadratic
 
@@ -100,11 +100,7 @@ def least_squares_problem(
     """
     check_positive("least_squares_problem", "noise", noise, allow_zero=True)
     n = check_int("least_squares_problem", "num_points", num_points, minimum=3)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "least_squares_problem: pass rng=np.random.default_rng(seed); the data "
-            f"are random. Got {type(rng).__name__}."
-        )
+    check_rng("least_squares_problem", rng)
     surface = Quadratic(condition_number, rotation)
     Q, _ = np.linalg.qr(rng.normal(size=(n, 3)))
     lam, V = np.linalg.eigh(surface.H)

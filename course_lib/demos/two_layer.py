@@ -12,6 +12,8 @@ the public entry points; nothing here plots.
 
 import numpy as np
 
+from course_lib._validation import check_rng
+
 __all__ = ["demo_problem", "two_layer_loss", "two_layer_gradients", "buggy_two_layer_gradients"]
 
 
@@ -22,11 +24,7 @@ def demo_problem(rng: np.random.Generator, n: int = 8, d: int = 3, hidden: int =
     X (N, D), y (N, K). The biases are non-zero and some hidden weighted sums are negative, so a
     ReLU mask matters.
     """
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"demo_problem: rng should be a numpy Generator, e.g. np.random.default_rng(0), "
-            f"got {type(rng).__name__}."
-        )
+    check_rng("demo_problem", rng)
     params = {
         "W1": rng.normal(size=(hidden, d)),
         "b1": 0.1 * rng.normal(size=hidden),

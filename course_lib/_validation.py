@@ -78,12 +78,20 @@ def check_ndim(func: str, name: str, arr: np.ndarray, ndim) -> None:
 
 
 def check_same_shape(func: str, name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:
-    """Raise ValueError unless ``a`` and ``b`` have the same shape."""
-    if np.shape(a) != np.shape(b):
-        raise ValueError(
-            f"{func}: {name_a} has shape {_shape(a)} but {name_b} has shape {_shape(b)}; they "
-            "must have the same shape (one entry of each per example and output)."
+    """Raise ValueError unless ``a`` and ``b`` have the same shape; explain the common (N,)
+    against (N, 1) slip, which NumPy would silently broadcast to (N, N)."""
+    if np.shape(a) == np.shape(b):
+        return
+    hint = "they must have the same shape (one entry of each per example and output)."
+    if np.size(a) == np.size(b):
+        hint = (
+            f"they hold the same number of entries, so reshape one to match, e.g. "
+            f"{name_b}.reshape({name_a}.shape). (Subtracting (N,) from (N, 1) would "
+            "silently broadcast to (N, N).)"
         )
+    raise ValueError(
+        f"{func}: {name_a} has shape {_shape(a)} but {name_b} has shape {_shape(b)}; {hint}"
+    )
 
 
 def check_positive(func: str, name: str, value, allow_zero: bool = False) -> float:
@@ -145,12 +153,12 @@ def check_labels(func: str, name: str, y, num_classes: int | None = None) -> np.
     return y.astype(np.int64)
 
 
-def check_rows(func: str, X: np.ndarray, name: str, y: np.ndarray) -> None:
+def check_rows(func: str, X: np.ndarray, name: str, y: np.ndarray, x_name: str = "X") -> None:
     """Raise ValueError unless ``y`` has one entry (row) per row of ``X``."""
     if len(y) != len(X):
         raise ValueError(
-            f"{func}: X has {len(X)} rows but {name} has shape {_shape(y)}; {name} needs one "
-            "entry per example (one per row of X)."
+            f"{func}: {x_name} has {len(X)} rows but {name} has shape {_shape(y)}; {name} needs "
+            f"one entry per example (one per row of {x_name})."
         )
 
 

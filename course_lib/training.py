@@ -27,6 +27,7 @@ from course_lib._validation import (
     check_labels,
     check_positive,
     check_rng,
+    check_rows,
 )
 from course_lib.losses import get_loss
 from course_lib.optimizers import _batches
@@ -49,13 +50,9 @@ def _loss_pair(func: str, loss):
     )
 
 
-def _targets(func: str, name: str, y, n: int, loss_name) -> np.ndarray:
+def _targets(func: str, name: str, y, X: np.ndarray, loss_name, x_name="X") -> np.ndarray:
     y_arr = as_array(func, name, y, ndim=(1, 2))
-    if len(y_arr) != n:
-        raise ValueError(
-            f"{func}: X has {n} rows but {name} has shape {y_arr.shape}; there must "
-            "be one target per example (row)."
-        )
+    check_rows(func, X, name, y_arr, x_name)
     if loss_name == "softmax_cross_entropy":  # needs class numbers
         return check_labels(func, name, y_arr)
     # integer labels stay integers, so a custom (loss, loss_grad) pair gets what it was given
@@ -103,7 +100,7 @@ def train(
     _check_model(model)
     X = as_array("train", "X", X, ndim=2)
     (f, f_grad), loss_name = _loss_pair("train", loss)
-    y = _targets("train", "y", y, len(X), loss_name)
+    y = _targets("train", "y", y, X, loss_name)
     if not hasattr(optimizer, "step"):
         raise TypeError(
             f"train: optimizer should be e.g. optimizers.Adam(lr=1e-3), got "
@@ -121,7 +118,7 @@ def train(
                 f"train: X has shape {X.shape} but X_val has shape {X_val.shape}; "
                 "they need the same number of features (columns)."
             )
-        y_val = _targets("train", "y_val", y_val, len(X_val), None)
+        y_val = _targets("train", "y_val", y_val, X_val, None, "X_val")
     if callback is not None and not callable(callback):
         raise TypeError(
             f"train: callback should be a function (history, model), got {type(callback).__name__}."
@@ -243,10 +240,7 @@ def accuracy(model, X, y) -> float:
     """
     X = as_array("accuracy", "X", X, ndim=2)
     y = as_array("accuracy", "y", y, ndim=(1, 2))
-    if len(y) != len(X):
-        raise ValueError(
-            f"accuracy: X has {len(X)} rows but y has shape {y.shape}; one label per example."
-        )
+    check_rows("accuracy", X, "y", y)
     if y.ndim == 2:
         y = y.argmax(axis=1) if y.shape[1] > 1 else y[:, 0]
     return float(np.mean(_predicted_labels(model, X) == y))
@@ -262,7 +256,7 @@ def evaluate(model, X, y, loss=None) -> dict:
     if loss is not None:
         (f, _), loss_name = _loss_pair("evaluate", loss)
         X = as_array("evaluate", "X", X, ndim=2)
-        y = _targets("evaluate", "y", y, len(X), loss_name)
+        y = _targets("evaluate", "y", y, X, loss_name)
         out = model.forward(X)
         if y.ndim == 1 and out.ndim == 2 and out.shape[1] == 1:
             y = y.reshape(-1, 1)

@@ -6,8 +6,8 @@
 ``LOSS_FLOOR`` is the lowest loss drawn on a log axis.
 
 Shapes: a path is ``(K+1,)`` for a 1-D function or ``(K+1, 2)`` for a 2-D surface; the
-surfaces are those of ``landscapes`` (anything with ``value``, ``bounds`` and, in 2-D,
-``value_grid`` and ``minima``).
+surfaces are those of ``surfaces`` and ``landscapes`` (anything with ``value``, ``bounds``
+and, in 2-D, ``value_grid`` and ``minima``).
 
 Limits: matplotlib is imported inside the functions, ipywidgets only in ``play_controls``; these
 helpers draw, they compute nothing a test would need to check numerically.

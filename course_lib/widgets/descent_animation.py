@@ -23,7 +23,8 @@ __all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animatio
 def descent_run(surface, lr: float, num_steps: int, start=None):
     r"""The walk $\theta_{k+1} = \theta_k - \eta \nabla f(\theta_k)$; a ``DescentResult``.
 
-    ``surface``: a ``landscapes`` surface (2-D) or 1-D function; ``start``: None (its default).
+    ``surface``: a 2-D ``surfaces`` surface or a 1-D ``landscapes`` function; ``start``: None
+    (its default).
     Stops, without a warning, once the loss exceeds 1000 times the starting loss.
     """
     lr = check_positive("descent_animation", "lr", lr)

@@ -225,11 +225,11 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
 def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
     """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
 
-        The rates are 0.05, 0.5, 1.8 and 2.2 times 1/lambda_max; each title names the band and the
-        outcome (the loss reached, or the step where the walk diverged). At 2.2/lambda_max each
-        bounce overshoots by a factor 1.2, so the first few growing bounces stay in view; on the
-        1-D curve the diverging panel widens its view to the first five steps, and on the bowl the
-    path is drawn until it first leaves the frame. Returns the Figure.
+    The rates are 0.05, 0.5, 1.8 and 2.25 times 1/lambda_max; each title names the band and the
+    outcome (the loss reached, or the step where the walk diverged). At 2.25/lambda_max each
+    bounce overshoots by a factor |1 - 2.25| = 1.25, so the first few growing bounces stay in
+    view; on the 1-D curve the diverging panel widens its view to the first five steps, and on
+    the bowl the path is drawn until it first leaves the frame. Returns the Figure.
     """
     surf = make_surface(surface)
     inv = 1.0 / learning_rate_bounds(surf)["lambda_max"]

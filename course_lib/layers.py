@@ -44,6 +44,8 @@ def _activation_backward(dA: np.ndarray, cache: tuple) -> np.ndarray:
     name, Z, A = cache
     if name == "softmax":
         return _softmax_backward(dA, A)
+    if name == "identity":  # f'(Z) = 1, so dZ = dA: the hot path skips multiplying by ones
+        return dA
     return dA * _KERNELS[name][1](Z, A)
 
 
@@ -110,7 +112,8 @@ def activation_backward(dA, cache) -> np.ndarray:
     name, _, A = _check_cache("activation_backward", cache, "activation_forward", None, 3)
     dA = as_array("activation_backward", "dA", dA, ndim=(1, 2))
     check_same_shape("activation_backward", "dA", dA, "A", A)
-    return _activation_backward(dA, cache)
+    dZ = _activation_backward(dA, cache)
+    return dZ.copy() if dZ is dA else dZ  # a new array, never the caller's own dA
 
 
 def _check_cache(func: str, cache, forward: str, what: str | None, length: int) -> tuple:

@@ -98,3 +98,11 @@ def test_activation_layer_errors():
     _, cache = activation_forward(np.zeros((2, 2)), "tanh")
     with pytest.raises(ValueError, match=r"activation_backward: dA has shape \(2, 3\)"):
         activation_backward(np.zeros((2, 3)), cache)
+
+
+def test_identity_activation_backward_returns_a_new_array_equal_to_dA(rng):
+    dA = rng.normal(size=(3, 2))
+    _, cache = activation_forward(rng.normal(size=(3, 2)), "identity")
+    dZ = activation_backward(dA, cache)
+    np.testing.assert_array_equal(dZ, dA)
+    assert dZ is not dA

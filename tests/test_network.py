@@ -71,6 +71,21 @@ def test_mlp_backward_equals_the_taught_layer_pairs_chained_by_hand(rng, output_
         np.testing.assert_array_equal(grads[f"b{l}"], db)
 
 
+def test_mlp_backward_calls_the_layer_kernels_once_per_layer(rng, monkeypatch):
+    """Lesson 6: "MLP.backward does exactly that" (activation then dense backward, per layer)."""
+    from course_lib import network
+
+    calls = []
+    for name in ("_activation_backward", "_dense_backward"):
+        kernel = getattr(network, name)
+        monkeypatch.setattr(
+            network, name, lambda *a, _k=kernel, _n=name, **kw: calls.append(_n) or _k(*a, **kw)
+        )
+    model = MLP([3, 5, 4, 2], rng=rng)
+    model.backward(np.ones_like(model.forward(rng.normal(size=(6, 3)))))
+    assert calls == ["_activation_backward", "_dense_backward"] * 3
+
+
 def test_mlp_same_rng_seed_gives_same_weights():
     a = MLP([3, 4, 2], rng=np.random.default_rng(5))
     b = MLP([3, 4, 2], rng=np.random.default_rng(5))

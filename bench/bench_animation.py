@@ -1,4 +1,4 @@
-"""Benchmarks for course_lib.animation and the plot helpers: exported HTML animation sizes and
+"""Benchmarks for plotting.animation and the plot helpers: exported HTML animation sizes and
 frame counts, export times, and the Agg redraw time of typical course figures.
 
 Data come from plain NumPy (gradient descent on a bowl, a noisy line, random weights), so
@@ -57,8 +57,8 @@ def run() -> list[tuple[str, float, str]]:
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from course_lib import animation as A
     from course_lib import plotting as P
+    from course_lib.plotting import animation as A
 
     lines = []
     for name, fig, update, n in _animations():

@@ -14,7 +14,7 @@ forms below never warn about overflow for inputs up to about Â±1e300 (softmax: Â
 
 import numpy as np
 
-from course_lib.validation import as_array, check_same_shape
+from course_lib._validation import as_array, check_same_shape
 
 __all__ = [
     "sigmoid",
@@ -37,7 +37,15 @@ def _out(a: np.ndarray):
     return a[()]
 
 
-# ---- unchecked kernels (used by layers/network in the hot path) -------------------------------
+def _z(func: str, z) -> np.ndarray:
+    """The input check every elementwise activation opens with: real, finite, any shape."""
+    return as_array(func, "z", z, allow_empty=True)
+
+
+# ---- the kernels: each activation with its derivative right beside it -------------------------
+# No input checks here: the public functions below check once and call these, and so do
+# ``layers`` and ``network.MLP`` on arrays they have already checked (the hot path).
+# Each derivative takes ``z`` and ``a = f(z)``: sigmoid and tanh are cheapest written with ``a``.
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -45,6 +53,34 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     # z below about -709). For z >= 0 use 1 / (1 + e); for z < 0 use e / (1 + e), e = exp(-|z|).
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _sigmoid_grad(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return a * (1.0 - a)  # sigma'(z) = sigma(z) (1 - sigma(z))
+
+
+def _relu(z: np.ndarray) -> np.ndarray:
+    return np.maximum(z, 0.0)
+
+
+def _relu_grad(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return (z > 0).astype(np.float64)  # 0 at the kink z = 0 (the usual convention)
+
+
+def _tanh(z: np.ndarray) -> np.ndarray:
+    return np.tanh(z)
+
+
+def _tanh_grad(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return 1.0 - a * a  # tanh'(z) = 1 - tanh(z)^2
+
+
+def _identity(z: np.ndarray) -> np.ndarray:
+    return z
+
+
+def _identity_grad(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return np.ones_like(z)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -59,7 +95,16 @@ def _softmax_backward(dA: np.ndarray, A: np.ndarray) -> np.ndarray:
     return A * (dA - np.sum(dA * A, axis=-1, keepdims=True))
 
 
-# ---- public functions --------------------------------------------------------------------------
+# name -> (f, f') kernels, read by layers.activation_forward/backward (and so by MLP)
+_KERNELS = {
+    "sigmoid": (_sigmoid, _sigmoid_grad),
+    "relu": (_relu, _relu_grad),
+    "tanh": (_tanh, _tanh_grad),
+    "identity": (_identity, _identity_grad),
+}
+
+
+# ---- public functions: check the input, then call the kernel ----------------------------------
 
 
 def sigmoid(z):
@@ -69,7 +114,7 @@ def sigmoid(z):
 
     z: array of any shape. Returns an array of the same shape (a float for a scalar).
     """
-    return _out(_sigmoid(as_array("sigmoid", "z", z, allow_empty=True)))
+    return _out(_sigmoid(_z("sigmoid", z)))
 
 
 def sigmoid_grad(z):
@@ -79,8 +124,8 @@ def sigmoid_grad(z):
 
     z: array of any shape. Returns an array of the same shape. Largest value 0.25 at z = 0.
     """
-    s = _sigmoid(as_array("sigmoid_grad", "z", z, allow_empty=True))
-    return _out(s * (1.0 - s))
+    z = _z("sigmoid_grad", z)
+    return _out(_sigmoid_grad(z, _sigmoid(z)))
 
 
 def relu(z):
@@ -90,7 +135,7 @@ def relu(z):
 
     z: array of any shape. Returns an array of the same shape.
     """
-    return _out(np.maximum(as_array("relu", "z", z, allow_empty=True), 0.0))
+    return _out(_relu(_z("relu", z)))
 
 
 def relu_grad(z):
@@ -101,8 +146,8 @@ def relu_grad(z):
     At the kink z = 0 the derivative does not exist; we use 0 there (the usual convention).
     z: array of any shape. Returns an array of the same shape.
     """
-    z = as_array("relu_grad", "z", z, allow_empty=True)
-    return _out((z > 0).astype(np.float64))
+    z = _z("relu_grad", z)
+    return _out(_relu_grad(z, _relu(z)))
 
 
 def tanh(z):
@@ -112,7 +157,7 @@ def tanh(z):
 
     z: array of any shape. Returns an array of the same shape.
     """
-    return _out(np.tanh(as_array("tanh", "z", z, allow_empty=True)))
+    return _out(_tanh(_z("tanh", z)))
 
 
 def tanh_grad(z):
@@ -122,8 +167,8 @@ def tanh_grad(z):
 
     z: array of any shape. Returns an array of the same shape. Largest value 1 at z = 0.
     """
-    t = np.tanh(as_array("tanh_grad", "z", z, allow_empty=True))
-    return _out(1.0 - t * t)
+    z = _z("tanh_grad", z)
+    return _out(_tanh_grad(z, _tanh(z)))
 
 
 def identity(z):
@@ -133,7 +178,7 @@ def identity(z):
 
     z: array of any shape. Returns a float64 copy of the same shape.
     """
-    return _out(as_array("identity", "z", z, allow_empty=True).copy())
+    return _out(_identity(_z("identity", z)).copy())
 
 
 def identity_grad(z):
@@ -143,7 +188,8 @@ def identity_grad(z):
 
     z: array of any shape. Returns an array of ones of the same shape.
     """
-    return _out(np.ones_like(as_array("identity_grad", "z", z, allow_empty=True)))
+    z = _z("identity_grad", z)
+    return _out(_identity_grad(z, z))
 
 
 def softmax(z):
@@ -180,15 +226,7 @@ def softmax_backward(dA, A):
     return _softmax_backward(dA, A)
 
 
-def _identity_fast(z):
-    return z
-
-
-def _identity_grad_fast(z):
-    return np.ones_like(z)
-
-
-# name -> (f, f_grad): public, checked functions
+# name -> (f, f_grad): the public, checked functions
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_grad),
     "relu": (relu, relu_grad),
@@ -196,24 +234,23 @@ ACTIVATIONS = {
     "identity": (identity, identity_grad),
 }
 
-# name -> (f, f_grad) without input checks, for the network's hot path (inputs already checked)
-_FAST = {
-    "sigmoid": (_sigmoid, lambda z: _sigmoid(z) * (1.0 - _sigmoid(z))),
-    "relu": (lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(np.float64)),
-    "tanh": (np.tanh, lambda z: 1.0 - np.tanh(z) ** 2),
-    "identity": (_identity_fast, _identity_grad_fast),
-}
-
 
 def _check_name(func: str, name, allow_softmax: bool = False) -> str:
-    """Return the canonical activation name, or raise a helpful error."""
-    if name is None:
-        return "identity"
+    """Return the activation name in lower case, or raise an error naming the valid ones.
+
+    ``"identity"`` is the one spelling of "no activation": ``None``, ``"none"`` and
+    ``"linear"`` are refused with a message that says so.
+    """
     valid = sorted(ACTIVATIONS) + (["softmax"] if allow_softmax else [])
+    if name is None or (isinstance(name, str) and name.lower() in ("none", "linear")):
+        raise ValueError(
+            f"{func}: activation {name!r}: write 'identity' for no activation (the one "
+            f"spelling the course uses). Valid names: {', '.join(valid)}."
+        )
     if not isinstance(name, str):
         raise TypeError(
             f"{func}: the activation name should be a string such as 'relu', got "
-            f"{type(name).__name__}. Valid names: {', '.join(valid)} (or None for identity)."
+            f"{type(name).__name__}. Valid names: {', '.join(valid)}."
         )
     key = name.lower()
     if key in ACTIVATIONS or (allow_softmax and key == "softmax"):
@@ -224,10 +261,7 @@ def _check_name(func: str, name, allow_softmax: bool = False) -> str:
             " softmax mixes a whole row, so it has no elementwise derivative: use softmax() "
             "and softmax_backward(), or an output layer with output_activation='softmax'."
         )
-    raise ValueError(
-        f"{func}: unknown activation {name!r}. Valid names: {', '.join(valid)} "
-        f"(or None for identity).{hint}"
-    )
+    raise ValueError(f"{func}: unknown activation {name!r}. Valid names: {', '.join(valid)}.{hint}")
 
 
 def get_activation(name):
@@ -235,7 +269,7 @@ def get_activation(name):
 
     .. math:: A = f(Z), \qquad dZ = dA \odot f'(Z)
 
-    name: "sigmoid", "relu", "tanh" or "identity" (None also means identity).
+    name: "sigmoid", "relu", "tanh" or "identity".
     Example: ``f, f_grad = get_activation("relu")``.
     """
     return ACTIVATIONS[_check_name("get_activation", name)]

@@ -12,7 +12,7 @@ Limits: whole-pixel shifts only (no rotations, no scaling, no interpolation).
 
 import numpy as np
 
-from course_lib.validation import as_array, check_int
+from course_lib._validation import as_array, check_int
 
 __all__ = ["shift_images", "add_shifted_copies", "ONE_PIXEL_SHIFTS"]
 

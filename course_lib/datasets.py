@@ -18,7 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from course_lib.validation import as_array, check_int, check_positive
+from course_lib._validation import (
+    as_array,
+    check_int,
+    check_labels,
+    check_positive,
+    check_rng,
+    check_rows,
+)
 
 __all__ = [
     "make_line",
@@ -36,15 +43,6 @@ __all__ = [
 
 DIGITS_PATH = Path(__file__).resolve().parent / "data" / "digits.npy.gz"
 DIGITS_SHA256 = "f4e27a03f09b8134ac57d6eae3848073c1ba4d3bfd04b80fb0a85ed83089f649"
-
-
-def _rng(func: str, rng) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"{func}: rng should be a numpy Generator, e.g. "
-            f"rng=np.random.default_rng(0), got {type(rng).__name__}."
-        )
-    return rng
 
 
 def _counts(n: int, k: int) -> np.ndarray:
@@ -69,7 +67,7 @@ def make_line(
     slope = float(as_array("make_line", "slope", slope, ndim=0))
     intercept = float(as_array("make_line", "intercept", intercept, ndim=0))
     noise = check_positive("make_line", "noise", noise, allow_zero=True)
-    rng = _rng("make_line", rng)
+    rng = check_rng("make_line", rng)
     x = rng.uniform(-1.0, 1.0, size=(n, 1))
     return x, slope * x[:, 0] + intercept + noise * rng.standard_normal(n)
 
@@ -93,7 +91,7 @@ def make_blobs(n: int, centers=3, std: float = 1.0, rng=None) -> tuple[np.ndarra
             f"got {centers.shape}."
         )
     std = check_positive("make_blobs", "std", std, allow_zero=True)
-    rng = _rng("make_blobs", rng)
+    rng = check_rng("make_blobs", rng)
     y = np.repeat(np.arange(len(centers)), _counts(n, len(centers)))
     X = centers[y] + std * rng.standard_normal((n, 2))
     return _shuffled(X, y, rng)
@@ -108,7 +106,7 @@ def make_moons(n: int, noise: float = 0.1, rng=None) -> tuple[np.ndarray, np.nda
     """
     n = check_int("make_moons", "n", n)
     noise = check_positive("make_moons", "noise", noise, allow_zero=True)
-    rng = _rng("make_moons", rng)
+    rng = check_rng("make_moons", rng)
     y = np.repeat([0, 1], _counts(n, 2))
     t = rng.uniform(0.0, np.pi, size=n)
     X = np.where(
@@ -131,7 +129,7 @@ def make_spirals(
     n = check_int("make_spirals", "n", n)
     k = check_int("make_spirals", "num_classes", num_classes, minimum=2)
     noise = check_positive("make_spirals", "noise", noise, allow_zero=True)
-    rng = _rng("make_spirals", rng)
+    rng = check_rng("make_spirals", rng)
     y = np.repeat(np.arange(k), _counts(n, k))
     r = rng.uniform(0.0, 1.0, size=n)
     phi = 4.0 * r + 2 * np.pi * y / k + noise * rng.standard_normal(n)
@@ -147,25 +145,10 @@ def make_xor(n: int, noise: float = 0.1, rng=None) -> tuple[np.ndarray, np.ndarr
     """
     n = check_int("make_xor", "n", n)
     noise = check_positive("make_xor", "noise", noise, allow_zero=True)
-    rng = _rng("make_xor", rng)
+    rng = check_rng("make_xor", rng)
     X = rng.uniform(-1.0, 1.0, size=(n, 2))
     y = ((X[:, 0] > 0) ^ (X[:, 1] > 0)).astype(np.int64)
     return X + noise * rng.standard_normal((n, 2)), y
-
-
-def _labels(func: str, name: str, y, n: int | None = None) -> np.ndarray:
-    y = as_array(func, name, y, ndim=1)
-    if not np.array_equal(y, np.round(y)) or y.min() < 0:
-        raise ValueError(
-            f"{func}: {name} should hold class numbers 0, 1, 2, ...; got values "
-            f"such as {y[(y != np.round(y)) | (y < 0)][0]!r}."
-        )
-    if n is not None and len(y) != n:
-        raise ValueError(
-            f"{func}: X has {n} rows but {name} has {len(y)} entries; there must be "
-            "one label per example."
-        )
-    return y.astype(np.int64)
 
 
 def train_test_split(X, y, test_fraction: float = 0.2, rng=None, stratify: bool = True):
@@ -183,17 +166,14 @@ def train_test_split(X, y, test_fraction: float = 0.2, rng=None, stratify: bool 
         raise ValueError(
             f"train_test_split: test_fraction must be between 0 and 1, got {test_fraction!r}."
         )
-    rng = _rng("train_test_split", rng)
+    rng = check_rng("train_test_split", rng)
     if stratify:
-        groups = [
-            np.flatnonzero(_labels("train_test_split", "y", y_in, len(X)) == c)
-            for c in np.unique(y_in)
-        ]
+        labels = check_labels("train_test_split", "y", y_in)
+        groups = [np.flatnonzero(labels == c) for c in np.unique(labels)]
     else:
-        as_array("train_test_split", "y", y_in, ndim=(1, 2))
-        if len(y_in) != len(X):
-            raise ValueError(f"train_test_split: X has {len(X)} rows but y has {len(y_in)}.")
+        labels = as_array("train_test_split", "y", y_in, ndim=(1, 2))
         groups = [np.arange(len(X))]
+    check_rows("train_test_split", X, "y", labels)
     test, train = [], []
     for idx in groups:
         idx = rng.permutation(idx)
@@ -215,7 +195,7 @@ def one_hot(labels, num_classes: int | None = None) -> np.ndarray:
     ``labels``: shape ``(N,)`` of ints in ``0..K-1``; ``num_classes``: K (default: largest label
     + 1). Returns float64 of shape ``(N, K)``.
     """
-    y = _labels("one_hot", "labels", labels)
+    y = check_labels("one_hot", "labels", labels)
     k = (
         int(y.max()) + 1
         if num_classes is None

@@ -1,50 +1,28 @@
-r"""Judging a trained classifier from its predictions: accuracy, confusion matrix, mistakes.
+r"""Judging a trained classifier from its predictions: confusion matrix, mistakes, probabilities.
 
 Everything here but :func:`class_probabilities` works on label arrays only (no model, no
 plotting): ``y_true`` and ``y_pred`` are whole numbers ``0..K-1`` of shape ``(N,)``, one per
 example. :func:`class_probabilities` turns a trained network's outputs for ``X`` (N, D) into
-its probability for every class, ``(N, K)``. ``training.accuracy`` is the
-model-side twin (it calls ``model.predict`` first); ``plotting.plot_confusion_matrix`` draws what
-:func:`confusion_matrix` counts.
+its probability for every class, ``(N, K)``. Accuracy has one home, ``training.accuracy(model,
+X, y)`` (the trace of the confusion matrix over its total); ``plotting.plot_confusion_matrix``
+draws what :func:`confusion_matrix` counts.
 
 Limits: single-label classification only; no per-class precision/recall tables.
 """
 
 import numpy as np
 
+from course_lib._validation import as_array, check_int, check_labels, check_same_shape
 from course_lib.activations import softmax
-from course_lib.validation import as_array, check_int
 
-__all__ = ["accuracy", "class_probabilities", "confusion_matrix", "mistakes", "most_confused"]
+__all__ = ["class_probabilities", "confusion_matrix", "mistakes", "most_confused"]
 
 
 def _labels(func: str, y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
-    yt = as_array(func, "y_true", y_true)
-    yp = as_array(func, "y_pred", y_pred)
-    if yt.ndim != 1 or yt.shape != yp.shape:
-        raise ValueError(
-            f"{func}: y_true has shape {yt.shape} but y_pred has shape {yp.shape}; "
-            "pass one true label and one predicted label per example. (Class scores of shape "
-            "(N, K)? use scores.argmax(axis=1).)"
-        )
-    for name, y in (("y_true", yt), ("y_pred", yp)):
-        if np.any(y < 0) or np.any(y != np.round(y)):
-            raise ValueError(
-                f"{func}: {name} must hold class numbers 0, 1, 2, ..., got e.g. "
-                f"{y[(y < 0) | (y != np.round(y))][0]!r}."
-            )
-    return yt.astype(np.int64), yp.astype(np.int64)
-
-
-def accuracy(y_true, y_pred) -> float:
-    r"""Fraction of examples whose predicted label is the true one.
-
-    $$\text{accuracy} = \frac1N \sum_{i=1}^{N} [\hat y_i = y_i]$$
-
-    ``y_true``, ``y_pred``: shape ``(N,)``. Returns a float in ``[0, 1]``.
-    """
-    yt, yp = _labels("accuracy", y_true, y_pred)
-    return float(np.mean(yt == yp))
+    yt = check_labels(func, "y_true", y_true)
+    yp = check_labels(func, "y_pred", y_pred)
+    check_same_shape(func, "y_true", yt, "y_pred", yp)
+    return yt, yp
 
 
 def confusion_matrix(y_true, y_pred, num_classes: int | None = None) -> np.ndarray:

@@ -20,8 +20,8 @@ Limits: costs two function calls per entry of x, so keep checks small (a few hun
 
 import numpy as np
 
+from course_lib._validation import as_array, check_positive
 from course_lib.losses import get_loss
-from course_lib.validation import as_array, check_positive
 
 __all__ = ["numerical_gradient", "relative_error", "check_model_gradients"]
 

@@ -2,8 +2,8 @@ r"""Loss landscapes: small 1-D and 2-D functions for watching an optimizer walk 
 
 Each surface is a tiny class with ``value``, ``gradient`` and ``hessian`` (``second_derivative``
 for 1-D functions), plus what a picture needs: ``name``, ``default_start``, ``bounds`` and the
-known ``minima``. The 2-D surfaces (``Quadratic``, ``Rosenbrock``, ``Himmelblau``) live in
-:mod:`course_lib.surfaces` and are re-exported here; the 1-D functions are defined here.
+known ``minima``. The 1-D functions are defined here; the 2-D surfaces (``Quadratic``,
+``Rosenbrock``, ``Himmelblau``) live in :mod:`course_lib.surfaces`.
 ``descend`` runs any optimizer of :mod:`course_lib.optimizers` on a surface and
 returns the path it took; ``learning_rate_bounds`` and ``classify_learning_rate`` turn the
 curvature of a quadratic into the learning-rate bands a slider can show.
@@ -19,18 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib.surfaces import (  # noqa: F401 (2-D surfaces live in surfaces; re-exported)
-    Himmelblau,
-    Quadratic,
-    Rosenbrock,
-    _Surface2D,
-)
-from course_lib.validation import as_array, check_int, check_positive
+from course_lib._validation import as_array, check_int, check_positive
+from course_lib.surfaces import _Surface2D
 
 __all__ = [
-    "Quadratic",
-    "Rosenbrock",
-    "Himmelblau",
     "Parabola1D",
     "DoubleWell1D",
     "DescentResult",

@@ -6,16 +6,50 @@ keeps one row of weights per node, ``W`` of shape (M, D), and a bias ``b`` of sh
 computes ``Z = X @ W.T + b`` of shape (N, M): the bias is added once. The activation then gives
 ``A = f(Z)``, the same shape as Z.
 
+Each public function checks its inputs, then calls an unchecked kernel (``_dense_forward`` ...)
+that holds the formula. ``network.MLP`` calls the same kernels for every layer, after checking
+its input once, so the network that trains is built from exactly these pieces.
+
 The cache is whatever the backward pass needs from the forward pass; treat it as opaque.
 Limits: inputs must be finite real numbers; a batch needs at least one example.
 """
 
 import numpy as np
 
-from course_lib.activations import _FAST, _check_name, _softmax, _softmax_backward
-from course_lib.validation import as_array
+from course_lib._validation import as_array, check_dense_inputs, check_same_shape
+from course_lib.activations import _KERNELS, _check_name, _softmax, _softmax_backward
 
 __all__ = ["dense_forward", "dense_backward", "activation_forward", "activation_backward"]
+
+
+# ---- the kernels: the formulas, without input checks -------------------------------------------
+
+
+def _dense_forward(X: np.ndarray, W: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, tuple]:
+    return X @ W.T + b, (X, W)
+
+
+def _dense_backward(dZ: np.ndarray, cache: tuple, need_dX: bool = True) -> tuple:
+    X, W = cache
+    dX = dZ @ W if need_dX else None  # the first layer of a network needs no dX
+    return dX, dZ.T @ X, dZ.sum(axis=0)
+
+
+def _activation_forward(Z: np.ndarray, name: str) -> tuple[np.ndarray, tuple]:
+    A = _softmax(Z) if name == "softmax" else _KERNELS[name][0](Z)
+    return A, (name, Z, A)
+
+
+def _activation_backward(dA: np.ndarray, cache: tuple) -> np.ndarray:
+    name, Z, A = cache
+    if name == "softmax":
+        return _softmax_backward(dA, A)
+    if name == "identity":  # f'(Z) = 1, so dZ = dA: the hot path skips multiplying by ones
+        return dA
+    return dA * _KERNELS[name][1](Z, A)
+
+
+# ---- the dense layer ---------------------------------------------------------------------------
 
 
 def dense_forward(X, W, b) -> tuple[np.ndarray, tuple]:
@@ -26,22 +60,8 @@ def dense_forward(X, W, b) -> tuple[np.ndarray, tuple]:
     X: (N, D) inputs; W: (M, D), one row per node; b: (M,). Returns ``(Z, cache)`` with Z of
     shape (N, M).
     """
-    X = as_array("dense_forward", "X", X, ndim=2)
-    W = as_array("dense_forward", "W", W, ndim=2)
-    b = as_array("dense_forward", "b", b)
-    n, d = X.shape
-    if W.shape[1] != d:
-        hint = " Did you pass W transposed?" if W.shape[0] == d else ""
-        raise ValueError(
-            f"dense_forward: X has shape {X.shape} but W has shape {W.shape}; W needs one row per "
-            f"node and one column per input feature (M, {d}).{hint}"
-        )
-    if b.shape != (W.shape[0],):
-        raise ValueError(
-            f"dense_forward: b has shape {b.shape} but W has shape {W.shape}; b needs one entry "
-            f"per node, shape ({W.shape[0]},). (A column (M, 1)? use b.ravel().)"
-        )
-    return X @ W.T + b, (X, W)
+    X, W, b = check_dense_inputs("dense_forward", X, W, b)
+    return _dense_forward(X, W, b)
 
 
 def dense_backward(dZ, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -52,16 +72,7 @@ def dense_backward(dZ, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     dZ: (N, M), the gradient of the loss with respect to Z; cache from ``dense_forward``.
     Returns ``(dX, dW, db)`` with shapes (N, D), (M, D), (M,).
     """
-    if not (
-        isinstance(cache, tuple)
-        and len(cache) == 2
-        and all(isinstance(c, np.ndarray) and c.ndim == 2 for c in cache)
-    ):
-        raise TypeError(
-            "dense_backward: cache should be the second value returned by "
-            "dense_forward, the pair (X, W)."
-        )
-    X, W = cache
+    X, W = _check_cache("dense_backward", cache, "dense_forward", "the pair (X, W)", 2)
     dZ = as_array("dense_backward", "dZ", dZ, ndim=2)
     expected = (X.shape[0], W.shape[0])
     if dZ.shape != expected:
@@ -69,7 +80,10 @@ def dense_backward(dZ, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             f"dense_backward: dZ has shape {dZ.shape} but the forward pass produced Z of shape "
             f"{expected}; dZ must have Z's shape (N, M)."
         )
-    return dZ @ W, dZ.T @ X, dZ.sum(axis=0)
+    return _dense_backward(dZ, cache)
+
+
+# ---- the activation layer ----------------------------------------------------------------------
 
 
 def activation_forward(Z, name) -> tuple[np.ndarray, tuple]:
@@ -77,18 +91,14 @@ def activation_forward(Z, name) -> tuple[np.ndarray, tuple]:
 
     .. math:: A = f(Z)
 
-    Z: (N, M); name: "relu", "sigmoid", "tanh", "identity" (or None), or "softmax" (over each
-    row). Returns ``(A, cache)`` with A of shape (N, M).
+    Z: (N, M); name: "relu", "sigmoid", "tanh", "identity", or "softmax" (over each row).
+    Returns ``(A, cache)`` with A of shape (N, M).
     """
-    key = _check_name("activation_forward", name, allow_softmax=True)
+    name = _check_name("activation_forward", name, allow_softmax=True)
     Z = as_array("activation_forward", "Z", Z, ndim=(1, 2))
-    if key == "softmax":
-        if Z.shape[-1] == 0:
-            raise ValueError("activation_forward: softmax needs at least one column in Z.")
-        A = _softmax(Z)
-    else:
-        A = _FAST[key][0](Z)
-    return A, (key, Z, A)
+    if name == "softmax" and Z.shape[-1] == 0:
+        raise ValueError("activation_forward: softmax needs at least one column in Z.")
+    return _activation_forward(Z, name)
 
 
 def activation_backward(dA, cache) -> np.ndarray:
@@ -99,22 +109,23 @@ def activation_backward(dA, cache) -> np.ndarray:
 
     dA: (N, M), same shape as A; cache from ``activation_forward``. Returns dZ, shape (N, M).
     """
-    if not (
-        isinstance(cache, tuple)
-        and len(cache) == 3
-        and (cache[0] in _FAST or cache[0] == "softmax")
-        and all(isinstance(c, np.ndarray) for c in cache[1:])
-    ):
-        raise TypeError(
-            "activation_backward: cache should be the second value returned by activation_forward."
-        )
-    key, Z, A = cache
+    name, _, A = _check_cache("activation_backward", cache, "activation_forward", None, 3)
     dA = as_array("activation_backward", "dA", dA, ndim=(1, 2))
-    if dA.shape != A.shape:
-        raise ValueError(
-            f"activation_backward: dA has shape {dA.shape} but A has shape "
-            f"{A.shape}; dA must have A's shape."
+    check_same_shape("activation_backward", "dA", dA, "A", A)
+    dZ = _activation_backward(dA, cache)
+    return dZ.copy() if dZ is dA else dZ  # a new array, never the caller's own dA
+
+
+def _check_cache(func: str, cache, forward: str, what: str | None, length: int) -> tuple:
+    """The cache must be the tuple ``forward`` returned (its arrays unchanged in kind)."""
+    ok = isinstance(cache, tuple) and len(cache) == length
+    if ok and length == 3:  # (name, Z, A) of activation_forward
+        ok = (cache[0] in _KERNELS or cache[0] == "softmax") and all(
+            isinstance(c, np.ndarray) for c in cache[1:]
         )
-    if key == "softmax":
-        return _softmax_backward(dA, A)
-    return dA * _FAST[key][1](Z)
+    elif ok:  # (X, W) of dense_forward
+        ok = all(isinstance(c, np.ndarray) and c.ndim == 2 for c in cache)
+    if not ok:
+        also = f", {what}" if what else ""
+        raise TypeError(f"{func}: cache should be the second value returned by {forward}{also}.")
+    return cache

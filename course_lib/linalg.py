@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib.validation import as_array
+from course_lib._validation import as_array
 
 __all__ = ["scalar_multiply", "add", "dot", "matmul", "transpose", "matmul_steps", "MatmulStep"]
 

@@ -13,8 +13,8 @@ Limits: inputs must be finite real numbers; class labels must be integers in [0,
 
 import numpy as np
 
+from course_lib._validation import as_array, check_same_shape
 from course_lib.activations import _sigmoid, _softmax
-from course_lib.validation import as_array
 
 __all__ = [
     "mse",
@@ -34,7 +34,7 @@ EPS = 1e-12
 
 
 def _as_array(func: str, name: str, x, ndim=None) -> np.ndarray:
-    """``validation.as_array`` with a shortcut for the common case in a training loop (a finite,
+    """``_validation.as_array`` with a shortcut for the common case in a training loop (a finite,
     non-empty float64 array), which saves a few microseconds per call."""
     if (
         type(x) is np.ndarray
@@ -48,20 +48,9 @@ def _as_array(func: str, name: str, x, ndim=None) -> np.ndarray:
 
 
 def _pair(func: str, name_a: str, a, name_b: str, b) -> tuple[np.ndarray, np.ndarray]:
-    """Check two same-shaped, non-empty, finite arrays; explain the common (N,) vs (N, 1) slip."""
-    a = _as_array(func, name_a, a)
-    b = _as_array(func, name_b, b)
-    if a.shape != b.shape:
-        hint = "they must have the same shape (one entry of each per example and output)."
-        if a.size == b.size:
-            hint = (
-                f"they hold the same number of entries, so reshape one to match, e.g. "
-                f"{name_b}.reshape({name_a}.shape). (Subtracting (N,) from (N, 1) would "
-                "silently broadcast to (N, N).)"
-            )
-        raise ValueError(
-            f"{func}: {name_a} has shape {a.shape} but {name_b} has shape {b.shape}; {hint}"
-        )
+    """Check two same-shaped, non-empty, finite arrays (predictions and targets)."""
+    a, b = _as_array(func, name_a, a), _as_array(func, name_b, b)
+    check_same_shape(func, name_a, a, name_b, b)
     return a, b
 
 

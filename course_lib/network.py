@@ -4,6 +4,12 @@ Shape convention (one example per row): the input batch ``X`` is (N, D). Layer l
 weights ``W_l`` of shape (n_l, n_{l-1}) (one row per node) and bias ``b_l`` of shape (n_l,), and
 computes ``Z_l = A_{l-1} @ W_l.T + b_l`` and ``A_l = f_l(Z_l)``, with ``A_0 = X``.
 
+It is built from the pieces of lessons 3 and 6: every layer's forward step is
+``layers.dense_forward`` then ``layers.activation_forward``, and ``backward`` walks the layers in
+reverse calling ``layers.activation_backward`` then ``layers.dense_backward``. It calls their
+unchecked kernels (``layers._dense_forward`` ...), the same code without the input checks: the
+network checks ``X`` once at its boundary, so per-layer checks would only cost time.
+
 The MLP holds only parameters and the caches of the last forward pass. It knows no loss and no
 optimizer: the caller computes ``d_output = loss_grad(output, y)``, calls ``backward(d_output)``
 and gets gradients named like the parameters ("W1", "b1", ...), which any optimizer can apply.
@@ -13,14 +19,16 @@ Leaves out: regularisation, dropout, batch norm, other layer types.
 
 import numpy as np
 
-from course_lib.activations import _FAST, _check_name, _softmax, _softmax_backward
-from course_lib.validation import as_array, check_int
+from course_lib._validation import as_array, check_int, check_rng
+from course_lib.activations import _check_name
+from course_lib.layers import (
+    _activation_backward,
+    _activation_forward,
+    _dense_backward,
+    _dense_forward,
+)
 
 __all__ = ["MLP"]
-
-
-def _relu(z):
-    return np.maximum(z, 0.0)
 
 
 class MLP:
@@ -30,7 +38,7 @@ class MLP:
 
     layer_sizes: [D, n_1, ..., n_L], the input size then the nodes of each layer.
     hidden_activation: "relu" (default), "sigmoid", "tanh" or "identity", for every hidden layer.
-    output_activation: None (identity: raw outputs, i.e. logits or regression values),
+    output_activation: "identity" (default: raw outputs, i.e. logits or regression values),
     "sigmoid" (probabilities for binary targets) or "softmax" (class probabilities).
     rng: a ``numpy.random.Generator`` (required, keyword), used only to initialise weights.
 
@@ -39,24 +47,16 @@ class MLP:
     and sqrt(2 / (fan_in + fan_out)) for every other activation (Xavier/Glorot), where fan_in
     = n_{l-1} and fan_out = n_l. This keeps the signal's size roughly constant from layer to layer.
 
-    For classification, the stable path is output_activation=None (logits) with
+    For classification, the stable path is output_activation="identity" (logits) with
     ``losses.softmax_cross_entropy`` (or ``binary_cross_entropy_with_logits``);
     output_activation="softmax" works too, and backward then applies the softmax Jacobian to
     dL/dA, but cross-entropy on probabilities is less accurate for confident predictions.
     """
 
-    def __init__(self, layer_sizes, hidden_activation="relu", output_activation=None, *, rng=None):
-        if rng is None:
-            raise TypeError(
-                "MLP: pass a random generator for the initial weights, e.g. "
-                "MLP([2, 8, 1], rng=np.random.default_rng(0)). (The course never "
-                "uses NumPy's global seed, so runs are reproducible.)"
-            )
-        if not isinstance(rng, np.random.Generator):
-            raise TypeError(
-                f"MLP: rng should be a numpy.random.Generator such as "
-                f"np.random.default_rng(0), got {type(rng).__name__}."
-            )
+    def __init__(
+        self, layer_sizes, hidden_activation="relu", output_activation="identity", *, rng=None
+    ):
+        rng = check_rng("MLP", rng, "MLP([2, 8, 1], rng=np.random.default_rng(0))")
         try:
             raw = None if isinstance(layer_sizes, str | bytes) else list(layer_sizes)
         except TypeError:
@@ -77,10 +77,10 @@ class MLP:
         out = _check_name("MLP", output_activation, allow_softmax=True)
         if out not in ("identity", "sigmoid", "softmax"):
             raise ValueError(
-                f"MLP: output_activation should be None (identity), 'sigmoid' or "
+                f"MLP: output_activation should be 'identity', 'sigmoid' or "
                 f"'softmax', got {output_activation!r}."
             )
-        self.output_activation = None if out == "identity" else out
+        self.output_activation = out
         self.num_layers = len(sizes) - 1
         self.params = {}
         for l in range(1, self.num_layers + 1):
@@ -111,19 +111,13 @@ class MLP:
         return X
 
     def _forward(self, X, keep: bool) -> np.ndarray:
-        p = self.params
+        # X is checked already: call the layer kernels, not the checked layer functions.
         A = X
         caches = []
         for l, act in enumerate(self._acts, start=1):
-            Z = A @ p[f"W{l}"].T + p[f"b{l}"]
-            A_prev = A
-            if act == "relu":
-                A = _relu(Z)
-            elif act == "softmax":
-                A = _softmax(Z)
-            else:
-                A = _FAST[act][0](Z)
-            caches.append((A_prev, Z, A))
+            Z, dense_cache = _dense_forward(A, self.params[f"W{l}"], self.params[f"b{l}"])
+            A, act_cache = _activation_forward(Z, act)
+            caches.append((dense_cache, act_cache))
         if keep:
             self._caches = caches
         return A
@@ -158,7 +152,7 @@ class MLP:
         dA = d_output
         if not (type(dA) is np.ndarray and dA.dtype == np.float64):
             dA = as_array("MLP.backward", "d_output", dA, ndim=2, finite=False)
-        out_shape = self._caches[-1][2].shape
+        out_shape = self._caches[-1][1][2].shape  # A_L, from the last activation cache
         if dA.shape != out_shape:
             raise ValueError(
                 f"MLP.backward: d_output has shape {dA.shape} but the last forward "
@@ -167,25 +161,12 @@ class MLP:
             )
         if not np.isfinite(dA).all():
             as_array("MLP.backward", "d_output", dA)  # raises the NaN/inf message
-        p = self.params
+        # d_output is checked: call the layer kernels, not the checked layer functions.
         grads = {}
         for l in range(self.num_layers, 0, -1):
-            A_prev, Z, A = self._caches[l - 1]
-            act = self._acts[l - 1]
-            if act == "relu":
-                dZ = dA * (Z > 0)
-            elif act == "identity":
-                dZ = dA
-            elif act == "sigmoid":
-                dZ = dA * A * (1.0 - A)
-            elif act == "tanh":
-                dZ = dA * (1.0 - A * A)
-            else:  # softmax
-                dZ = _softmax_backward(dA, A)
-            grads[f"W{l}"] = dZ.T @ A_prev
-            grads[f"b{l}"] = dZ.sum(axis=0)
-            if l > 1:
-                dA = dZ @ p[f"W{l}"]
+            dense_cache, act_cache = self._caches[l - 1]
+            dZ = _activation_backward(dA, act_cache)
+            dA, grads[f"W{l}"], grads[f"b{l}"] = _dense_backward(dZ, dense_cache, need_dX=l > 1)
         return {k: grads[k] for k in self.params}
 
     # ---- conveniences ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ for NaN in the gradients (that would cost a pass over every array); ``training.t
 
 import numpy as np
 
-from course_lib.validation import as_array, check_int, check_positive
+from course_lib._validation import as_array, check_int, check_positive, check_rng
 
 __all__ = ["GradientDescent", "Momentum", "RMSProp", "Adam", "minibatches"]
 
@@ -236,11 +236,7 @@ def minibatches(X, y, batch_size: int, rng: np.random.Generator):
             f"{y_arr.shape}; they need the same number of rows."
         )
     batch_size = check_int("minibatches", "batch_size", batch_size, minimum=1)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"minibatches: rng should be a numpy Generator, e.g. "
-            f"np.random.default_rng(0), got {type(rng).__name__}."
-        )
+    check_rng("minibatches", rng)
     return _batches(X, y_arr, batch_size, rng)
 
 

@@ -14,7 +14,7 @@ Limits: teaching toys in float64; nothing here is a general optimisation library
 
 import numpy as np
 
-from course_lib.validation import as_array, check_positive
+from course_lib._validation import as_array, check_positive
 
 __all__ = ["Quadratic", "Rosenbrock", "Himmelblau"]
 

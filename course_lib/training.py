@@ -21,12 +21,19 @@ import time
 
 import numpy as np
 
+from course_lib._validation import (
+    as_array,
+    check_int,
+    check_labels,
+    check_positive,
+    check_rng,
+    check_rows,
+)
 from course_lib.losses import get_loss
 from course_lib.optimizers import _batches
 from course_lib.training_history import History
-from course_lib.validation import as_array, check_int, check_positive
 
-__all__ = ["History", "train", "accuracy", "evaluate"]
+__all__ = ["train", "accuracy", "evaluate"]
 
 
 def _loss_pair(func: str, loss):
@@ -43,21 +50,11 @@ def _loss_pair(func: str, loss):
     )
 
 
-def _targets(func: str, name: str, y, n: int, loss_name) -> np.ndarray:
+def _targets(func: str, name: str, y, X: np.ndarray, loss_name, x_name="X") -> np.ndarray:
     y_arr = as_array(func, name, y, ndim=(1, 2))
-    if len(y_arr) != n:
-        raise ValueError(
-            f"{func}: X has {n} rows but {name} has shape {y_arr.shape}; there must "
-            "be one target per example (row)."
-        )
-    if loss_name == "softmax_cross_entropy":
-        if y_arr.ndim != 1 or not np.array_equal(y_arr, np.round(y_arr)) or y_arr.min() < 0:
-            raise ValueError(
-                f"{func}: softmax_cross_entropy needs {name} to be class numbers "
-                f"0, 1, 2, ... of shape ({n},), got shape {y_arr.shape}. (One-hot "
-                "rows? use y.argmax(axis=1).)"
-            )
-        return y_arr.astype(np.int64)
+    check_rows(func, X, name, y_arr, x_name)
+    if loss_name == "softmax_cross_entropy":  # needs class numbers
+        return check_labels(func, name, y_arr)
     # integer labels stay integers, so a custom (loss, loss_grad) pair gets what it was given
     return np.asarray(y) if np.asarray(y).dtype.kind in "iu" else y_arr
 
@@ -103,7 +100,7 @@ def train(
     _check_model(model)
     X = as_array("train", "X", X, ndim=2)
     (f, f_grad), loss_name = _loss_pair("train", loss)
-    y = _targets("train", "y", y, len(X), loss_name)
+    y = _targets("train", "y", y, X, loss_name)
     if not hasattr(optimizer, "step"):
         raise TypeError(
             f"train: optimizer should be e.g. optimizers.Adam(lr=1e-3), got "
@@ -111,11 +108,7 @@ def train(
         )
     batch_size = min(check_int("train", "batch_size", batch_size), len(X))
     num_epochs = check_int("train", "num_epochs", num_epochs)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"train: rng should be a numpy Generator, e.g. np.random.default_rng(0), "
-            f"got {type(rng).__name__}."
-        )
+    check_rng("train", rng)
     if (X_val is None) != (y_val is None):
         raise ValueError("train: give both X_val and y_val, or neither.")
     if X_val is not None:
@@ -125,7 +118,7 @@ def train(
                 f"train: X has shape {X.shape} but X_val has shape {X_val.shape}; "
                 "they need the same number of features (columns)."
             )
-        y_val = _targets("train", "y_val", y_val, len(X_val), None)
+        y_val = _targets("train", "y_val", y_val, X_val, None, "X_val")
     if callback is not None and not callable(callback):
         raise TypeError(
             f"train: callback should be a function (history, model), got {type(callback).__name__}."
@@ -247,10 +240,7 @@ def accuracy(model, X, y) -> float:
     """
     X = as_array("accuracy", "X", X, ndim=2)
     y = as_array("accuracy", "y", y, ndim=(1, 2))
-    if len(y) != len(X):
-        raise ValueError(
-            f"accuracy: X has {len(X)} rows but y has shape {y.shape}; one label per example."
-        )
+    check_rows("accuracy", X, "y", y)
     if y.ndim == 2:
         y = y.argmax(axis=1) if y.shape[1] > 1 else y[:, 0]
     return float(np.mean(_predicted_labels(model, X) == y))
@@ -266,7 +256,7 @@ def evaluate(model, X, y, loss=None) -> dict:
     if loss is not None:
         (f, _), loss_name = _loss_pair("evaluate", loss)
         X = as_array("evaluate", "X", X, ndim=2)
-        y = _targets("evaluate", "y", y, len(X), loss_name)
+        y = _targets("evaluate", "y", y, X, loss_name)
         out = model.forward(X)
         if y.ndim == 1 and out.ndim == 2 and out.shape[1] == 1:
             y = y.reshape(-1, 1)

@@ -3,7 +3,7 @@ r"""The record of a training run: :class:`History`, filled in by ``training.trai
 Per step it keeps the batch loss, the examples seen so far and the time taken; per epoch the
 mean loss, the validation accuracy and where the epoch ended; and the step at which training
 diverged, if it did. ``History.x`` gives the x-axis of a learning curve by name (steps, epochs,
-examples or seconds). ``training`` re-exports ``History``.
+examples or seconds).
 
 Shapes: while training runs the fields are Python lists; once ``train`` returns they are
 float64 arrays of shape ``(num_steps,)`` or ``(num_epochs_done,)`` (``examples_seen`` and

@@ -60,7 +60,7 @@ def test_no_overflow_or_underflow_for_inputs_up_to_1e4():
 
 def test_get_activation_returns_the_pair_and_lists_valid_names():
     assert act.get_activation("relu") == (act.relu, act.relu_grad)
-    assert act.get_activation(None) == (act.identity, act.identity_grad)
+    assert act.get_activation("identity") == (act.identity, act.identity_grad)
     assert act.get_activation("Sigmoid")[0] is act.sigmoid
     with pytest.raises(ValueError, match="unknown activation 'rellu'. Valid names: identity, relu"):
         act.get_activation("rellu")
@@ -68,6 +68,12 @@ def test_get_activation_returns_the_pair_and_lists_valid_names():
         act.get_activation("softmax")
     with pytest.raises(TypeError, match="should be a string"):
         act.get_activation(3)
+
+
+@pytest.mark.parametrize("other", [None, "none", "linear", "Linear"])
+def test_identity_has_one_spelling_and_the_others_are_refused_naming_it(other):
+    with pytest.raises(ValueError, match=r"get_activation: activation .*: write 'identity'"):
+        act.get_activation(other)
 
 
 @pytest.mark.parametrize("f", [act.sigmoid, act.relu_grad, act.tanh, act.softmax])

@@ -1,4 +1,4 @@
-"""Tests for course_lib.animation: the Play + slider box redraws frame k in place, and the
+"""Tests for course_lib.plotting.animation: the Play + slider box redraws frame k in place, and the
 exported HTML keeps at most 40 frames, stays under its size budget and replays the figure."""
 
 import base64
@@ -16,8 +16,8 @@ import pytest  # noqa: E402
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from course_lib import animation as A  # noqa: E402
 from course_lib import plotting as P  # noqa: E402
+from course_lib.plotting import animation as A  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

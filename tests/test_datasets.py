@@ -122,7 +122,7 @@ def test_load_digits_reports_a_missing_file(tmp_path):
 
 
 def test_generators_need_an_explicit_rng():
-    with pytest.raises(TypeError, match="make_moons: rng should be a numpy Generator"):
+    with pytest.raises(TypeError, match="make_moons: rng should be a numpy.random.Generator"):
         ds.make_moons(10, 0.1)
 
 

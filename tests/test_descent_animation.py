@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from course_lib.landscapes import Parabola1D, Quadratic  # noqa: E402
+from course_lib.landscapes import Parabola1D  # noqa: E402
+from course_lib.surfaces import Quadratic  # noqa: E402
 from course_lib.widgets.descent_animation import (  # noqa: E402
     descent_animation,
     descent_animation_static,

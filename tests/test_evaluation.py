@@ -1,4 +1,4 @@
-"""Tests for course_lib.evaluation (accuracy, confusion matrix, mistakes) and course_lib.augment."""
+"""Tests for course_lib.evaluation (confusion matrix, mistakes) and course_lib.augment."""
 
 import numpy as np
 import pytest
@@ -21,13 +21,6 @@ def test_confusion_matrix_counts_repeated_pairs_and_sums_to_n(rng):
     assert cm[1, 2] == np.sum((y == 1) & (p == 2))
 
 
-def test_accuracy_is_trace_over_total_of_confusion_matrix(rng):
-    y, p = rng.integers(0, 5, 50), rng.integers(0, 5, 50)
-    cm = evaluation.confusion_matrix(y, p)
-    assert evaluation.accuracy(y, p) == pytest.approx(np.trace(cm) / cm.sum())
-    assert evaluation.accuracy([1, 2, 3, 4], [1, 2, 0, 4]) == 0.75
-
-
 def test_mistakes_lists_the_wrong_indices_in_order():
     assert evaluation.mistakes([3, 1, 4, 1, 5], [3, 7, 4, 2, 5]).tolist() == [1, 3]
 
@@ -43,7 +36,7 @@ def test_confusion_matrix_rejects_too_few_classes_and_bad_labels():
     with pytest.raises(ValueError, match="class numbers"):
         evaluation.confusion_matrix([0, 1.5], [0, 1])
     with pytest.raises(ValueError, match="argmax"):
-        evaluation.accuracy([0, 1], np.eye(2))
+        evaluation.mistakes([0, 1], np.eye(2))
 
 
 def test_shift_images_moves_pixels_and_fills_with_zero():

@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from course_lib.backprop_demo import BACKWARD_ORDER, tiny_graph  # noqa: E402
+from course_lib.demos.graph_view import BACKWARD_ORDER, tiny_graph  # noqa: E402
 from course_lib.widgets.graph_view import (  # noqa: E402
     graph_animation,
     graph_static,

@@ -4,15 +4,16 @@ import numpy as np
 import pytest
 
 from course_lib import landscapes as ls
+from course_lib import surfaces as sf
 from course_lib.gradcheck import numerical_gradient, relative_error
 from course_lib.optimizers import Adam, GradientDescent, Momentum
 
 SURFACES = [
-    ls.Quadratic(),
-    ls.Quadratic(10, 0.7, 2.0),
-    ls.Rosenbrock(),
-    ls.Rosenbrock(0.5, 20),
-    ls.Himmelblau(),
+    sf.Quadratic(),
+    sf.Quadratic(10, 0.7, 2.0),
+    sf.Rosenbrock(),
+    sf.Rosenbrock(0.5, 20),
+    sf.Himmelblau(),
 ]
 FUNCS_1D = [ls.Parabola1D(3.0, 0.5), ls.DoubleWell1D(), ls.DoubleWell1D(-0.2)]
 
@@ -76,7 +77,7 @@ def test_double_well_has_two_minima_and_the_left_one_is_deeper():
 
 
 def test_quadratic_eigenvalues_come_from_the_condition_number():
-    q = ls.Quadratic(condition_number=25, rotation=0.3, scale=4.0)
+    q = sf.Quadratic(condition_number=25, rotation=0.3, scale=4.0)
     np.testing.assert_allclose(np.linalg.eigvalsh(q.H), [4.0 / 25, 4.0])
     assert q.value(np.array([1.0, 2.0])) == pytest.approx(0.5 * np.array([1, 2]) @ q.H @ [1, 2])
 
@@ -111,7 +112,7 @@ def test_classify_learning_rate_bands(lr, band):
 
 
 def test_gd_converges_just_below_two_over_lambda_max():
-    q = ls.Quadratic(condition_number=4, rotation=0.4, scale=2.0)  # lambda_max = 2
+    q = sf.Quadratic(condition_number=4, rotation=0.4, scale=2.0)  # lambda_max = 2
     res = ls.descend(q, None, GradientDescent(0.99), 1500)  # slowest factor |1 - 0.99*2| = 0.98
     assert res.diverged_at is None
     assert res.path.shape == (1501, 2)
@@ -119,7 +120,7 @@ def test_gd_converges_just_below_two_over_lambda_max():
 
 
 def test_gd_diverges_just_above_two_over_lambda_max_without_warnings():
-    q = ls.Quadratic(condition_number=4, rotation=0.4, scale=2.0)
+    q = sf.Quadratic(condition_number=4, rotation=0.4, scale=2.0)
     res = ls.descend(q, None, GradientDescent(1.01), 100000)
     assert res.diverged_at is not None
     assert len(res.path) == len(res.losses) == res.diverged_at
@@ -127,14 +128,14 @@ def test_gd_diverges_just_above_two_over_lambda_max_without_warnings():
 
 
 def test_descend_on_a_huge_learning_rate_stops_without_overflow_warnings():
-    res = ls.descend(ls.Rosenbrock(), None, GradientDescent(1e6), 50)
+    res = ls.descend(sf.Rosenbrock(), None, GradientDescent(1e6), 50)
     assert res.diverged_at == 1 and res.path.shape == (1, 2)
 
 
 def test_descend_unpacks_and_resets_the_optimizer():
     opt = Momentum(0.01)
-    path1, losses1 = ls.descend(ls.Himmelblau(), None, opt, 30)
-    path2, _ = ls.descend(ls.Himmelblau(), None, opt, 30)
+    path1, losses1 = ls.descend(sf.Himmelblau(), None, opt, 30)
+    path2, _ = ls.descend(sf.Himmelblau(), None, opt, 30)
     np.testing.assert_array_equal(path1, path2)
     assert losses1[-1] < losses1[0]
 
@@ -147,16 +148,16 @@ def test_descend_in_1d_returns_a_flat_path_ending_in_the_nearest_well():
 
 
 def test_adam_walks_down_rosenbrock_to_its_minimum():
-    res = ls.descend(ls.Rosenbrock(), None, Adam(0.02), 5000)
+    res = ls.descend(sf.Rosenbrock(), None, Adam(0.02), 5000)
     assert np.linalg.norm(res.path[-1] - [1.0, 1.0]) < 1e-2
 
 
 def test_descend_errors_name_the_argument():
     with pytest.raises(ValueError, match="descend: start should have shape"):
-        ls.descend(ls.Quadratic(), np.zeros(3), GradientDescent(0.1), 5)
+        ls.descend(sf.Quadratic(), np.zeros(3), GradientDescent(0.1), 5)
     with pytest.raises(TypeError, match="descend: optimizer"):
-        ls.descend(ls.Quadratic(), None, 0.1, 5)
+        ls.descend(sf.Quadratic(), None, 0.1, 5)
     with pytest.raises(ValueError, match="num_steps"):
-        ls.descend(ls.Quadratic(), None, GradientDescent(0.1), -1)
+        ls.descend(sf.Quadratic(), None, GradientDescent(0.1), -1)
     with pytest.raises(ValueError, match="condition_number"):
-        ls.Quadratic(0.5)
+        sf.Quadratic(0.5)

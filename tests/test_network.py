@@ -3,18 +3,18 @@
 import numpy as np
 import pytest
 
-from course_lib import losses
+from course_lib import layers, losses
 from course_lib.gradcheck import check_model_gradients, numerical_gradient, relative_error
 from course_lib.network import MLP
 
 HIDDEN = ["relu", "sigmoid", "tanh"]
-OUTPUTS = [None, "sigmoid", "softmax"]
+OUTPUTS = ["identity", "sigmoid", "softmax"]
 
 
 def _inputs_away_from_relu_kinks(model, X):
     """True if no hidden pre-activation is within 1e-3 of ReLU's kink at 0."""
     model.forward(X)
-    return all(np.min(np.abs(c[1])) > 1e-3 for c in model._caches[:-1])
+    return all(np.min(np.abs(act_cache[1])) > 1e-3 for _, act_cache in model._caches[:-1])
 
 
 def test_mlp_params_have_one_row_per_node_and_zero_biases(rng):
@@ -42,6 +42,48 @@ def test_mlp_requires_an_explicit_rng():
         MLP([2, 3, 1])
     with pytest.raises(TypeError, match="numpy.random.Generator"):
         MLP([2, 3, 1], rng=0)
+
+
+@pytest.mark.parametrize("other", [None, "none", "linear"])
+def test_mlp_refuses_other_spellings_of_identity_naming_it(rng, other):
+    with pytest.raises(ValueError, match=r"MLP: activation .*: write 'identity'"):
+        MLP([2, 3, 1], output_activation=other, rng=rng)
+    with pytest.raises(ValueError, match=r"MLP: activation .*: write 'identity'"):
+        MLP([2, 3, 1], hidden_activation=other, rng=rng)
+
+
+@pytest.mark.parametrize("output_activation", OUTPUTS)
+def test_mlp_backward_equals_the_taught_layer_pairs_chained_by_hand(rng, output_activation):
+    """MLP.forward/backward give exactly what lesson 6 does by hand with layers.* pairs."""
+    model = MLP([3, 5, 4, 2], "tanh", output_activation, rng=rng)
+    X, d_output = rng.normal(size=(6, 3)), rng.normal(size=(6, 2))
+    caches, A = [], X
+    for l, act in ((1, "tanh"), (2, "tanh"), (3, output_activation)):
+        Z, dense_cache = layers.dense_forward(A, model.params[f"W{l}"], model.params[f"b{l}"])
+        A, act_cache = layers.activation_forward(Z, act)
+        caches.append((dense_cache, act_cache))
+    np.testing.assert_array_equal(model.forward(X), A)
+    grads, dA = model.backward(d_output), d_output
+    for l in (3, 2, 1):
+        dense_cache, act_cache = caches[l - 1]
+        dA, dW, db = layers.dense_backward(layers.activation_backward(dA, act_cache), dense_cache)
+        np.testing.assert_array_equal(grads[f"W{l}"], dW)
+        np.testing.assert_array_equal(grads[f"b{l}"], db)
+
+
+def test_mlp_backward_calls_the_layer_kernels_once_per_layer(rng, monkeypatch):
+    """Lesson 6: "MLP.backward does exactly that" (activation then dense backward, per layer)."""
+    from course_lib import network
+
+    calls = []
+    for name in ("_activation_backward", "_dense_backward"):
+        kernel = getattr(network, name)
+        monkeypatch.setattr(
+            network, name, lambda *a, _k=kernel, _n=name, **kw: calls.append(_n) or _k(*a, **kw)
+        )
+    model = MLP([3, 5, 4, 2], rng=rng)
+    model.backward(np.ones_like(model.forward(rng.normal(size=(6, 3)))))
+    assert calls == ["_activation_backward", "_dense_backward"] * 3
 
 
 def test_mlp_same_rng_seed_gives_same_weights():
@@ -75,7 +117,7 @@ def test_mlp_backward_matches_finite_differences(rng, hidden, output):
 
 
 def test_mlp_logits_with_softmax_cross_entropy_gradients_are_right(rng):
-    model = MLP([4, 6, 3], "tanh", None, rng=rng)
+    model = MLP([4, 6, 3], "tanh", "identity", rng=rng)
     X = rng.normal(size=(5, 4))
     labels = np.array([0, 2, 1, 2, 0])
     errors = check_model_gradients(model, X, labels, "softmax_cross_entropy")

@@ -179,6 +179,19 @@ def test_plot_activation_sigmoid_derivative_peaks_at_one_quarter():
     assert "sigmoid(0) = 0.5" in ax.get_title()
 
 
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "identity"])
+def test_plot_activation_by_name_draws_the_derivative_of_course_lib_activations(name):
+    from course_lib import activations
+
+    arts = P.plot_activation(name).course_artists
+    assert (arts["f"], arts["grad"]) == activations.get_activation(name)
+
+
+def test_plot_activation_refuses_linear_naming_identity():
+    with pytest.raises(ValueError, match="plot_activation: .*write 'identity'"):
+        P.plot_activation("linear")
+
+
 def test_plot_activation_numerical_derivative_matches_the_true_one():
     ax = P.plot_activation(np.tanh, z_range=(-3, 3))
     z = ax.course_artists["grad_line"].get_xdata()
@@ -384,8 +397,9 @@ def test_plot_history_stops_a_diverged_curve_and_says_so():
 
 
 def test_plot_history_reads_a_training_history_that_stopped_at_divergence():
-    training = pytest.importorskip("course_lib.training")
-    h = training.History(
+    from course_lib.training_history import History
+
+    h = History(
         steps_per_epoch=2,
         step_loss=[1.0, 3.0, 40.0],
         epoch_loss=[2.0],

@@ -21,7 +21,7 @@ from course_lib import activations, gradcheck, layers, linalg, losses
 from course_lib.network import MLP
 
 N_EXAMPLES = 150
-OUTPUTS = [None, "sigmoid", "softmax"]
+OUTPUTS = ["identity", "sigmoid", "softmax"]
 
 # ---- strategies -------------------------------------------------------------------------------
 

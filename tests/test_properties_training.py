@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from course_lib import datasets, landscapes, optimizers, training
+from course_lib import datasets, landscapes, optimizers, surfaces, training
 from course_lib.network import MLP
 
 FAST = settings(max_examples=40, deadline=None)
@@ -248,9 +248,7 @@ def test_descend_refuses_bad_starts(start):
     _raises_named(
         "descend",
         "start",
-        lambda: landscapes.descend(
-            landscapes.Quadratic(), start, optimizers.GradientDescent(0.1), 3
-        ),
+        lambda: landscapes.descend(surfaces.Quadratic(), start, optimizers.GradientDescent(0.1), 3),
     )
 
 
@@ -267,7 +265,7 @@ def test_classify_learning_rate_refuses_bad_lr(lr):
 @given(lr=st.floats(1e-6, 1e6), kappa=st.floats(1.0, 1e4), angle=st.floats(-3.2, 3.2))
 def test_descend_on_any_quadratic_never_warns_and_never_leaves_non_finite_points(lr, kappa, angle):
     res = landscapes.descend(
-        landscapes.Quadratic(kappa, angle), None, optimizers.GradientDescent(lr), 200
+        surfaces.Quadratic(kappa, angle), None, optimizers.GradientDescent(lr), 200
     )
     assert np.all(np.isfinite(res.path)) and np.all(np.isfinite(res.losses))
     if lr < 2.0:  # lambda_max = 1: below 2 / lambda_max GD converges

@@ -13,7 +13,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Polygon, Rectangle  # noqa: E402
 
-from course_lib.explore_compute import best_fit_line, line_predictions, neuron_output  # noqa: E402
+from course_lib.demos.line_fit import best_fit_line, line_predictions  # noqa: E402
+from course_lib.demos.neuron import neuron_output  # noqa: E402
 from course_lib.widgets.forward_pass import forward_pass_explorer, forward_pass_static  # noqa: E402
 from course_lib.widgets.line_fit import line_fit_explorer, line_fit_static  # noqa: E402
 from course_lib.widgets.linear_map import linear_map_explorer, linear_map_static  # noqa: E402
@@ -313,7 +314,7 @@ def _pixels(fig) -> np.ndarray:
 
 
 def test_freeze_layout_keeps_every_pixel_where_the_automatic_layout_put_it():
-    from course_lib.widgets._fast import freeze_layout
+    from course_lib.plotting.figure_updates import freeze_layout
 
     fig, ax = plt.subplots(figsize=(4.0, 3.0))
     ax.plot([0.0, 1.0], [0.0, 1000.0])

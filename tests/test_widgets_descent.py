@@ -10,9 +10,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from course_lib.descent_compute import RACERS  # noqa: E402
+from course_lib.demos.optimizer_race import RACERS  # noqa: E402
+from course_lib.demos.playground import DATASETS  # noqa: E402
 from course_lib.landscapes import classify_learning_rate  # noqa: E402
-from course_lib.playground_compute import DATASETS  # noqa: E402
 from course_lib.widgets.learning_rate import (  # noqa: E402
     learning_rate_explorer,
     learning_rate_static,

@@ -228,7 +228,7 @@ _OTHERS = (
 
 
 def check_buggy_param(answer, verbose: bool = True, reveal: bool = False) -> CheckResult:
-    r"""Check which parameter of ``backprop_demo.buggy_two_layer_gradients`` has the wrong
+    r"""Check which parameter of ``demos.two_layer.buggy_two_layer_gradients`` has the wrong
     gradient: the one whose relative error against ``numerical_gradient`` is large.
 
     .. math:: \mathrm{err} = \frac{\max |g_{\text{backprop}} - g_{\text{numerical}}|}

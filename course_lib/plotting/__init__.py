@@ -33,7 +33,8 @@ plot_confusion_matrix      image, texts ((K, K) object array)
 =========================  =================================================================
 
 Importing this package changes nothing global; ``use_course_style()`` is opt-in.
-Helpers take plain NumPy arrays and do not need the maths modules.
+Helpers take plain NumPy arrays; only ``plot_activation`` given a name reads the function and
+its derivative from ``course_lib.activations`` (their one home).
 """
 
 from .classify_plots import (

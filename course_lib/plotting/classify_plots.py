@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.colors import ListedColormap, to_rgba
 from matplotlib.patches import Rectangle
 
-from ..validation import as_array, check_int
+from .._validation import as_array, check_int, check_labels, check_rows
 from .style import COLORS, PALETTE, get_ax, handles, store
 
 __all__ = [
@@ -62,13 +62,10 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, resolution=150, padding=0.
     """
     func = "plot_decision_boundary"
     X = as_array(func, "X", X, ndim=2)
-    y = as_array(func, "y", y, ndim=1)
+    y = check_labels(func, "y", y)
+    check_rows(func, X, "y", y)
     if X.shape[1] != 2:
         raise ValueError(f"{func}: X has shape {X.shape}; decision regions need 2 features (N, 2).")
-    if len(y) != len(X):
-        raise ValueError(f"{func}: X has {len(X)} rows but y has {len(y)} labels.")
-    if np.any(y < 0) or np.any(y != np.round(y)):
-        raise ValueError(f"{func}: y must hold class labels 0, 1, ..., K-1.")
     res = check_int(func, "resolution", resolution, minimum=2)
     K = max(int(y.max()) + 1, 2)
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding

@@ -14,7 +14,7 @@ eigenvalue first here), each with a sign chosen so that it points to the right.
 
 import numpy as np
 
-from ..validation import as_array
+from .._validation import as_array
 from .style import get_ax
 
 __all__ = ["plot_eigenvectors"]

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
-from ..validation import as_array, check_same_shape
+from .._validation import as_array, check_same_shape
 from .style import COLORS, finite_prefix, get_ax, handles, store
 
 __all__ = ["plot_line_fit", "update_line_fit", "plot_loss_surface", "update_loss_surface"]

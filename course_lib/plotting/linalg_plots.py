@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from ..validation import as_array
+from .._validation import as_array
 from .style import COLORS, PALETTE, fmt_value, get_ax, handles, store
 
 __all__ = ["plot_vectors", "update_vectors", "plot_matrix", "update_matrix", "plot_tensor"]

@@ -4,7 +4,7 @@ One figure, one panel per setting, each drawn by the same plot helper, so a read
 static page sees what moving the slider would show (e.g. three learning rates side by side).
 """
 
-from ..validation import check_int
+from .._validation import check_int
 
 __all__ = ["small_multiples"]
 

@@ -13,7 +13,8 @@ from matplotlib import colormaps
 from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 
-from ..validation import as_array, check_int
+from .._validation import as_array, check_int
+from ..activations import _check_name, get_activation
 from .style import COLORS, DIVERGING_CMAP, get_ax, handles, store
 
 __all__ = ["plot_network", "update_network", "plot_activation", "update_activation"]
@@ -165,36 +166,11 @@ def update_network(ax, weights=None, values=None):
 # ---- activation functions -------------------------------------------------------------------
 
 
-def _sigmoid(z):
-    # exp of a negative number only, so it never overflows
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-
-
-_BUILTIN = {
-    "sigmoid": (_sigmoid, lambda z: _sigmoid(z) * (1.0 - _sigmoid(z))),
-    "tanh": (np.tanh, lambda z: 1.0 - np.tanh(z) ** 2),
-    "relu": (lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(np.float64)),
-    "leaky_relu": (lambda z: np.where(z > 0, z, 0.01 * z), lambda z: np.where(z > 0, 1.0, 0.01)),
-    "linear": (lambda z: np.asarray(z, dtype=np.float64), lambda z: np.ones_like(z)),
-}
-
-
 def _resolve_activation(func, name_or_f, f_grad):
     """Return (f, f_grad, name, grad_label)."""
     if isinstance(name_or_f, str):
-        name = name_or_f
-        try:  # prefer the course's own implementation when it exists
-            from .. import activations
-
-            f, g = getattr(activations, name), getattr(activations, name + "_grad")
-        except (ImportError, AttributeError):
-            if name not in _BUILTIN:
-                raise ValueError(
-                    f"{func}: unknown activation {name!r}; use one of {sorted(_BUILTIN)} or pass "
-                    "a function."
-                ) from None
-            f, g = _BUILTIN[name]
+        name = _check_name(func, name_or_f)  # refuses unknown names, listing the valid ones
+        f, g = get_activation(name)  # each derivative has one home: course_lib.activations
         return f, (f_grad or g), name, f"{name}′(z)"
     if not callable(name_or_f):
         raise TypeError(f"{func}: name_or_f should be a name such as 'relu' or a function.")
@@ -211,9 +187,10 @@ def _resolve_activation(func, name_or_f, f_grad):
 def plot_activation(name_or_f, f_grad=None, ax=None, z_range=(-6.0, 6.0), z=None, num=401):
     r"""Plot an activation :math:`f(z)` and its derivative :math:`f'(z)` over ``z_range``.
 
-    ``name_or_f`` is a name ('sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear') or a function
-    of a 1-D array; without ``f_grad`` the derivative is the central difference
-    :math:`(f(z+h) - f(z-h)) / 2h`. Points where either is not finite are left out.
+    ``name_or_f`` is a name of ``course_lib.activations`` ('sigmoid', 'tanh', 'relu',
+    'identity'), drawn with the derivative written there, or a function of a 1-D array; without
+    ``f_grad`` the derivative is the central difference :math:`(f(z+h) - f(z-h)) / 2h`.
+    Points where either is not finite are left out.
     ``z`` (a number) adds a marker at :math:`(z, f(z))`; ``update_activation`` moves it.
     """
     func = "plot_activation"

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from ..validation import as_array, check_same_shape
+from .._validation import as_array, check_labels, check_same_shape
 from .style import SEQUENTIAL_CMAP, finite_prefix, get_ax, handles, store
 
 __all__ = ["plot_history", "update_history", "plot_confusion_matrix", "update_confusion_matrix"]
@@ -142,15 +142,12 @@ def _confusion(func, cm, num_classes=None) -> np.ndarray:
     if isinstance(cm, tuple):  # (y_true, y_pred)
         if len(cm) != 2:
             raise ValueError(f"{func}: pass a (K, K) count matrix or a tuple (y_true, y_pred).")
-        yt = as_array(func, "y_true", cm[0], ndim=1)
-        yp = as_array(func, "y_pred", cm[1], ndim=1)
+        yt = check_labels(func, "y_true", cm[0])
+        yp = check_labels(func, "y_pred", cm[1])
         check_same_shape(func, "y_true", yt, "y_pred", yp)
-        both = np.concatenate([yt, yp])
-        if np.any(both < 0) or np.any(both != np.round(both)):
-            raise ValueError(f"{func}: labels must be whole numbers 0, 1, ..., K-1.")
-        K = int(num_classes or both.max() + 1)
+        K = int(num_classes or max(yt.max(), yp.max()) + 1)
         counts = np.zeros((K, K))
-        np.add.at(counts, (yt.astype(int), yp.astype(int)), 1)
+        np.add.at(counts, (yt, yp), 1)
         return counts
     counts = as_array(func, "cm", cm, ndim=2)
     if counts.shape[0] != counts.shape[1]:

@@ -1,10 +1,10 @@
 """Live explorers: one-line interactive views for the lessons.
 
-Each explorer is a thin shell over a pure compute function (in the maths modules) and a plot
-helper (in ``course_lib.plotting``): the figure is built once under ``plt.ioff()`` and every
-slider event updates its artists in place, then calls ``redraw(fig)`` (``animation.redraw``:
-``canvas.draw()`` once the browser shows the canvas, which saves a round trip, else
-``draw_idle()``).
+Each explorer is a thin shell over pure compute (``course_lib.demos``: ``widgets/X.py`` draws
+what ``demos/X.py`` computes) and a plot helper (in ``course_lib.plotting``): the figure is
+built once under ``plt.ioff()`` and every slider event updates its artists in place, then calls
+``redraw(fig)`` (``plotting.figure_updates.redraw``: ``canvas.draw()`` once the browser shows
+the canvas, which saves a round trip, else ``draw_idle()``).
 ``ipywidgets`` is imported inside the explorer functions, so the maths imports without it.
 Each explorer ``<name>_explorer`` has a static companion ``<name>_static`` returning a
 small-multiples figure of its telling settings.

@@ -9,8 +9,6 @@ and their sliders by these classes.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_lib.figure_updates import redraw  # noqa: F401  (re-exported for the explorers)
-
 MAIN_SLIDER = "course-main-slider"
 PLAY = "course-play"
 

@@ -3,11 +3,11 @@
 ``draw_landscape`` draws a 1-D loss curve or a 2-D contour map once (with the minimum starred);
 ``path_xy`` turns a descent path into plot coordinates; ``lean_ticks`` keeps tick labels few
 (tick text dominates draw time); ``play_controls`` is a Play button linked to a step slider;
-``LOSS_FLOOR`` is the lowest loss drawn on a log axis. ``learning_rate`` re-exports them all.
+``LOSS_FLOOR`` is the lowest loss drawn on a log axis.
 
 Shapes: a path is ``(K+1,)`` for a 1-D function or ``(K+1, 2)`` for a 2-D surface; the
-surfaces are those of ``landscapes`` (anything with ``value``, ``bounds`` and, in 2-D,
-``value_grid`` and ``minima``).
+surfaces are those of ``surfaces`` and ``landscapes`` (anything with ``value``, ``bounds``
+and, in 2-D, ``value_grid`` and ``minima``).
 
 Limits: matplotlib is imported inside the functions, ipywidgets only in ``play_controls``; these
 helpers draw, they compute nothing a test would need to check numerically.

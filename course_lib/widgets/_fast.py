@@ -8,8 +8,9 @@ labels to place the axis labels and the title, and lays out the legend box again
 - ``fixed_ticks`` puts a few labelled ticks at fixed places and removes minor ticks
   (``nice_ticks`` chooses them once when the limits change; ``freeze_ticks`` pins the ticks an
   Axes shows now);
-- ``freeze_layout`` computes the layout once (at build time), then pins the titles and axis
-  labels where it put them and turns the layout engine off, so later draws measure nothing;
+- ``freeze_layout`` (``plotting.figure_updates``) computes the layout once (at build time),
+  then pins the titles and axis labels where it put them and turns the layout engine off, so
+  later draws measure nothing;
 - ``color_key`` writes a legend as HTML (for the caption under the figure), which costs the
   canvas nothing. The same goes for any text that changes with a slider (rate, loss, step):
   each glyph costs on every draw, so the explorers say such things in their HTML captions.
@@ -20,9 +21,7 @@ Nothing here changes global state (no rcParams); it only touches the figure it i
 import numpy as np
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
-from course_lib.figure_updates import freeze_layout  # noqa: F401  (re-exported)
-
-__all__ = ["fixed_ticks", "freeze_layout", "color_key", "freeze_ticks", "nice_ticks"]
+__all__ = ["fixed_ticks", "color_key", "freeze_ticks", "nice_ticks"]
 
 
 def fixed_ticks(ax, x=None, y=None) -> None:

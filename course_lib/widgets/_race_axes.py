@@ -1,20 +1,18 @@
 """The optimizer race's settings, problems and axes: everything but the widget itself.
 
 ``COLORS`` (one per racer), ``X_AXES`` (axis labels), ``PROBLEMS`` (caption text), the tuned
-``DEFAULT_LRS`` and ``NUM_STEPS``; ``make_problem`` builds the race track (least squares or the
-moons MLP, from ``race_compute``); ``x_values`` and ``x_scale`` put a run's loss curve against
+``DEFAULT_LRS`` and ``NUM_STEPS``; ``x_values`` and ``x_scale`` put a run's loss curve against
 steps, examples seen or seconds (a symlog scale for the last two); ``race_summary`` writes the
-caption that is also the legend. ``optimizer_race`` re-exports all of them.
+caption that is also the legend. The race tracks come from ``demos.optimizer_race.make_problem``.
 
-Shapes: a run's curves (``race_compute.RaceRun``) are ``(K+1,)``, start included; ``x_values``
-returns the same shape.
+Shapes: a run's curves (``demos.optimizer_race.RaceRun``) are ``(K+1,)``, start included;
+``x_values`` returns the same shape.
 
 Limits: matplotlib is imported inside ``x_scale`` only; no ipywidgets here.
 """
 
 import numpy as np
 
-from course_lib.race_compute import least_squares_problem, network_problem
 from course_lib.widgets._fast import nice_ticks
 
 COLORS = {
@@ -39,18 +37,6 @@ DEFAULT_LRS = {
     "network": {"GD": 1.0, "SGD": 0.1, "mini-batch": 1.0, "momentum": 0.1, "Adam": 0.1},
 }
 NUM_STEPS = {"surface": 100, "network": 100}
-
-
-def make_problem(problem: str):
-    """The race track: ``"surface"`` (least squares, condition 10) or ``"network"`` (moons MLP)."""
-    if problem == "surface":
-        return least_squares_problem(10.0, np.pi / 6, 64, 0.5, rng=np.random.default_rng(0))
-    if problem == "network":
-        from course_lib.playground_compute import playground_data
-
-        X, y = playground_data("moons", 200, seed=0)
-        return network_problem(X, y, (16, 16), "relu", rng=np.random.default_rng(0))
-    raise ValueError(f"optimizer_race: problem should be 'surface' or 'network', got {problem!r}.")
 
 
 def x_values(run, x_axis: str) -> np.ndarray:

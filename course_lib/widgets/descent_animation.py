@@ -9,11 +9,11 @@ so. ``descent_animation_static`` shows a few frames of the same walk side by sid
 Shapes: a 2-D path is (K+1, 2), a 1-D path (K+1,), start included.
 """
 
-from course_lib.animation import animate
+from course_lib._validation import check_int, check_positive
 from course_lib.landscapes import descend
 from course_lib.optimizers import GradientDescent
 from course_lib.plotting import small_multiples, update_loss_surface
-from course_lib.validation import check_int, check_positive
+from course_lib.plotting.animation import animate
 from course_lib.widgets._base import new_figure
 from course_lib.widgets._descent_draw import draw_landscape, lean_ticks, path_xy
 
@@ -23,7 +23,8 @@ __all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animatio
 def descent_run(surface, lr: float, num_steps: int, start=None):
     r"""The walk $\theta_{k+1} = \theta_k - \eta \nabla f(\theta_k)$; a ``DescentResult``.
 
-    ``surface``: a ``landscapes`` surface (2-D) or 1-D function; ``start``: None (its default).
+    ``surface``: a 2-D ``surfaces`` surface or a 1-D ``landscapes`` function; ``start``: None
+    (its default).
     Stops, without a warning, once the loss exceeds 1000 times the starting loss.
     """
     lr = check_positive("descent_animation", "lr", lr)

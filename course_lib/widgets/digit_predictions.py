@@ -16,15 +16,16 @@ test digits (some mistakes) each with its bars.
 
 import numpy as np
 
+from course_lib._validation import as_array
 from course_lib.evaluation import class_probabilities, mistakes
 from course_lib.plotting import COLORS
 from course_lib.plotting.classify_plots import (
     plot_class_probabilities,
     update_class_probabilities,
 )
-from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
-from course_lib.widgets._fast import color_key, freeze_layout
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._fast import color_key
 
 __all__ = ["digit_predictions_explorer", "digit_predictions_static", "digit_predictions"]
 

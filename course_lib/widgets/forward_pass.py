@@ -3,7 +3,7 @@
 Two input sliders (x1 is the main one) feed a network with fixed weights: the learner's own
 2-3-1 ``MLP`` when one is passed as ``net`` (the lesson passes the ``net`` it built), otherwise
 an ``MLP`` seeded with ``np.random.default_rng(0)``, biases drawn from the same generator (see
-``explore_compute.demo_network_params``). Switching the hidden activation keeps the weights:
+``demos.forward_pass.demo_network_params``). Switching the hidden activation keeps the weights:
 only the function applied to the hidden weighted sums changes. Each node shows its
 activation, and each edge is coloured by the signal it carries, weight times the value of its
 source node (red positive, blue negative, width by size), so moving an input shows which paths
@@ -14,10 +14,10 @@ writes the output and the weighted sums of the hidden layer. The picture is
 
 import numpy as np
 
-from course_lib.explore_compute import demo_network_params, edge_signals, forward_values
+from course_lib.demos.forward_pass import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
-from course_lib.widgets._fast import freeze_layout
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]
 

@@ -1,8 +1,8 @@
 """Lesson 6 picture: a computational graph with values going forward and gradients coming back.
 
-``plot_graph(graph, ax=None, num_grads=0)`` draws the nodes of ``backprop_demo.tiny_graph``
+``plot_graph(graph, ax=None, num_grads=0)`` draws the nodes of ``demos.graph_view.tiny_graph``
 as boxes (name, formula, value in black) joined by arrows in the forward direction; the first
-``num_grads`` nodes of ``backprop_demo.BACKWARD_ORDER`` also show their gradient dL/d(node) and
+``num_grads`` nodes of ``demos.graph_view.BACKWARD_ORDER`` also show their gradient dL/d(node) and
 how it was computed (in red). ``update_graph(ax, num_grads)`` changes only those texts.
 ``graph_animation`` plays the backward sweep one node per frame (``animation.animate``), and
 ``graph_static`` shows it at three moments side by side.
@@ -10,9 +10,9 @@ how it was computed (in red). ``update_graph(ax, num_grads)`` changes only those
 Layout: each node's ``pos`` = (column, row) of the drawing; no input checks beyond the graph.
 """
 
-from course_lib.animation import animate
-from course_lib.backprop_demo import BACKWARD_ORDER
+from course_lib.demos.graph_view import BACKWARD_ORDER
 from course_lib.plotting import small_multiples
+from course_lib.plotting.animation import animate
 from course_lib.widgets._base import new_figure
 
 __all__ = ["plot_graph", "update_graph", "graph_animation", "graph_static"]
@@ -33,7 +33,7 @@ def _grad_text(node) -> str:
 def plot_graph(graph: dict, ax=None, num_grads: int = 0):
     """Draw the graph; the first ``num_grads`` nodes of the backward sweep show their gradient.
 
-    ``graph``: {name: GraphNode} from ``backprop_demo.tiny_graph``. Returns the Axes, with
+    ``graph``: {name: GraphNode} from ``demos.graph_view.tiny_graph``. Returns the Axes, with
     ``ax.course_artists`` holding the gradient texts for ``update_graph``.
     """
     if ax is None:

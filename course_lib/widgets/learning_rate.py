@@ -1,7 +1,7 @@
 """Lesson 5 explorer: how the learning rate decides between crawling, converging and blowing up.
 
 ``learning_rate_explorer`` walks gradient descent on a 1-D parabola or a rotated 2-D bowl
-(``landscapes.Quadratic``, condition number 5). A log-scale slider sets the learning rate; a
+(``surfaces.Quadratic``, condition number 5). A log-scale slider sets the learning rate; a
 thin axis under the plots shows the bands of ``landscapes.learning_rate_bounds`` (too small,
 good, oscillating, diverging; their names are a colour key beside the slider) with a marker at
 the current rate. Play animates the walk step by step. A run that blows up is cut where it did,
@@ -10,26 +10,27 @@ band and the loss reached are in the caption under the figure (text changing on 
 event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static`` is the printed
 companion.
 
-The compute is ``descent_compute.learning_rate_run``; this module only draws. The drawing helpers
-it shares with the other descent explorers (``draw_landscape``, ``lean_ticks``, ``path_xy``,
-``play_controls``, ``LOSS_FLOOR``) live in ``_descent_draw`` and are re-exported here.
+The compute is ``demos.learning_rate.learning_rate_run``; this module only draws. The drawing
+helpers it shares with the other descent explorers (``draw_landscape``, ``lean_ticks``,
+``path_xy``, ``play_controls``, ``LOSS_FLOOR``) live in ``_descent_draw``.
 """
 
 import numpy as np
 
-from course_lib.descent_compute import learning_rate_bands, learning_rate_run
+from course_lib.demos.learning_rate import learning_rate_bands, learning_rate_run
 from course_lib.landscapes import Parabola1D, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
+from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.surfaces import Quadratic
-from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
-from course_lib.widgets._descent_draw import (  # noqa: F401 (re-exported for old imports)
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._descent_draw import (
     LOSS_FLOOR,
     draw_landscape,
     lean_ticks,
     path_xy,
     play_controls,
 )
-from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout, freeze_ticks
+from course_lib.widgets._fast import color_key, fixed_ticks, freeze_ticks
 
 BAND_COLORS = {
     "too small": "#9ecae1",
@@ -228,11 +229,11 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
 def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
     """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
 
-        The rates are 0.05, 0.5, 1.8 and 2.2 times 1/lambda_max; each title names the band and the
-        outcome (the loss reached, or the step where the walk diverged). At 2.2/lambda_max each
-        bounce overshoots by a factor 1.2, so the first few growing bounces stay in view; on the
-        1-D curve the diverging panel widens its view to the first five steps, and on the bowl the
-    path is drawn until it first leaves the frame. Returns the Figure.
+    The rates are 0.05, 0.5, 1.8 and 2.25 times 1/lambda_max; each title names the band and the
+    outcome (the loss reached, or the step where the walk diverged). At 2.25/lambda_max each
+    bounce overshoots by a factor |1 - 2.25| = 1.25, so the first few growing bounces stay in
+    view; on the 1-D curve the diverging panel widens its view to the first five steps, and on
+    the bowl the path is drawn until it first leaves the frame. Returns the Figure.
     """
     surf = make_surface(surface)
     inv = 1.0 / learning_rate_bounds(surf)["lambda_max"]

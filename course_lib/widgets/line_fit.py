@@ -3,18 +3,19 @@
 Slope (main) and intercept sliders move the line ``ŷ = m x + c``; each point's squared error is
 drawn as a real square (``plotting.plot_line_fit`` / ``update_line_fit``), so the mean area of
 the squares is the MSE in the title: ``MSE = (1/N) Σ (ŷᵢ − yᵢ)²`` (squared, then averaged).
-The least-squares line (``explore_compute.best_fit_line``, via ``np.linalg.lstsq``) is drawn
+The least-squares line (``demos.line_fit.best_fit_line``, via ``np.linalg.lstsq``) is drawn
 dashed with its MSE in the caption, as the score to beat. Default data: ``datasets.make_line``
 with a seeded generator.
 """
 
 import numpy as np
 
-from course_lib.explore_compute import best_fit_line, line_predictions
+from course_lib._validation import as_array
+from course_lib.demos.line_fit import best_fit_line, line_predictions
 from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
-from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
-from course_lib.widgets._fast import color_key, freeze_layout
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._fast import color_key
 
 __all__ = ["line_fit_explorer", "line_fit_static", "line_data"]
 

@@ -2,7 +2,7 @@
 
 Sliders set the weights ``W`` (2, 2), one row per output, and the bias ``b`` (2,); a dropdown
 picks the activation. Every point ``x`` of a square grid, and one highlighted vector, is moved
-to ``f(x Wᵀ + b)`` (``explore_compute.warp_points``, i.e. ``layers.dense_forward`` then the
+to ``f(x Wᵀ + b)`` (``demos.linear_map.warp_points``, i.e. ``layers.dense_forward`` then the
 activation). The original grid stays faint behind the warped one, and the image of the unit
 square is filled, so the determinant (area scale and orientation) can be seen. This is the
 bridge from "matrix times vector" to "a layer of two neurons".
@@ -13,11 +13,13 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
-from course_lib.explore_compute import ACTIVATION_CHOICES, determinant, grid_lines, warp_points
-from course_lib.matrix_steps import fmt
+from course_lib.demos._choices import ACTIVATION_CHOICES
+from course_lib.demos.linear_map import determinant, grid_lines, warp_points
+from course_lib.demos.matrix_ops import fmt
 from course_lib.plotting import COLORS, plot_vectors, update_vectors
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
-from course_lib.widgets._fast import fixed_ticks, freeze_layout
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._fast import fixed_ticks
 
 __all__ = ["linear_map_explorer", "linear_map_static"]
 

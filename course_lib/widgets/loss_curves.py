@@ -5,22 +5,23 @@ r"""Lesson 4 pictures: the shape of each loss, and MSE against cross-entropy on 
 - ``saturation_explorer(z)``: a slider for the weighted sum z of one sigmoid output moves a
   point along both losses and along their slopes, with the two pushes compared in the caption
   (its still companion, ``saturation_static``, shows three values of z side by side).
-- ``loss_race_static(runs)``: the two training runs of ``loss_compare.compare_losses`` side by
+- ``loss_race_static(runs)``: the two training runs of ``demos.loss_curves.compare_losses`` side by
   side (cross-entropy of the model, accuracy, gradient size, against the step).
 - ``loss_race_animation(runs, X, y)``: returns ``(fig, update, num_frames)`` for
-  ``course_lib.animation.animate``: the data and each run's sigmoid curve, step by step.
+  ``course_lib.plotting.animation.animate``: the data and each run's sigmoid curve, step by step.
 
-The numbers come from ``course_lib.loss_compare`` (pure compute); this module only draws.
+The numbers come from ``course_lib.demos.loss_curves`` (pure compute); this module only draws.
 Figures are built under ``plt.ioff()``, so a static figure shows where the cell returns it.
 """
 
 import numpy as np
 
-from course_lib.loss_compare import logit_gradients
+from course_lib._validation import as_array
+from course_lib.demos.loss_curves import logit_gradients
+from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.plotting.style import COLORS
-from course_lib.validation import as_array
-from course_lib.widgets._base import float_slider, new_figure, redraw
-from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
+from course_lib.widgets._base import float_slider, new_figure
+from course_lib.widgets._fast import color_key, fixed_ticks
 
 __all__ = [
     "loss_shapes_static",
@@ -48,7 +49,8 @@ def _plain_log_ticks(ax) -> None:
 def _check_runs(func: str, runs) -> dict:
     if not isinstance(runs, dict) or set(runs) != set(_NAMES):
         raise TypeError(
-            f"{func}: runs should be the dict returned by loss_compare.compare_losses, with keys "
+            f"{func}: runs should be the dict returned by demos.loss_curves.compare_losses, "
+            "with keys "
             f"{sorted(_NAMES)}."
         )
     return runs
@@ -246,7 +248,7 @@ def loss_race_animation(runs, X, y):
     .. math:: p(x) = \sigma(w_k x + b_k) \quad\text{at step } k
 
     runs: from ``compare_losses`` on one-feature data; X: (N, 1); y: (N,). Returns
-    ``(fig, update, num_frames)``; pass them to ``course_lib.animation.animate``.
+    ``(fig, update, num_frames)``; pass them to ``course_lib.plotting.animation.animate``.
     """
     func = "loss_race_animation"
     runs = _check_runs(func, runs)

@@ -4,18 +4,18 @@ The figure shows the operands and the result as grids of numbers (``plotting.plo
 A step slider (with a Play button) walks through the result one entry at a time (transpose:
 one row at a time), lighting up the entries used in that step; the caption writes the step's
 arithmetic, e.g. ``1·7 + 2·9 + 3·11 = 7 + 18 + 33 = 58`` and the running sums ``7 → 25 → 58``.
-The steps come from the pure function ``matrix_steps.matrix_op_steps`` (which uses
+The steps come from the pure function ``demos.matrix_ops.matrix_op_steps`` (which uses
 ``linalg.matmul_steps``); the slider only restyles the cells and rewrites texts in place.
 Changing the operation redraws the grids (their shapes change).
 """
 
 import numpy as np
 
-from course_lib.matrix_steps import OPERATIONS, default_matrices, fmt, matrix_op_steps
+from course_lib._validation import as_array
+from course_lib.demos.matrix_ops import OPERATIONS, default_matrices, fmt, matrix_op_steps
 from course_lib.plotting import plot_matrix, update_matrix
-from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
-from course_lib.widgets._fast import freeze_layout
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 
 __all__ = ["matrix_ops_explorer", "matrix_ops_static", "operands"]
 

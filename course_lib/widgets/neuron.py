@@ -2,7 +2,7 @@
 
 Sliders for the weight ``w`` (main), the bias ``b`` and an input ``x0``, and a dropdown for the
 activation. The curve ``a = f(w x + b)`` over x is redrawn in place
-(``explore_compute.neuron_output``); a dashed line marks ``x = -b/w``, where the weighted sum
+(``demos.neuron.neuron_output``); a dashed line marks ``x = -b/w``, where the weighted sum
 is zero and the curve crosses its midpoint (sigmoid 0.5, tanh 0, ReLU's kink), so moving the
 bias visibly slides the curve left or right and the weight sets its steepness (and direction).
 The output for ``x0`` is a point on the curve and a line in the caption.
@@ -10,10 +10,12 @@ The output for ``x0`` is a point on the curve and a line in the caption.
 
 import numpy as np
 
-from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neuron_output
+from course_lib.demos._choices import ACTIVATION_CHOICES
+from course_lib.demos.neuron import neuron_midpoint, neuron_output
 from course_lib.plotting import COLORS
-from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
-from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._fast import color_key, fixed_ticks
 
 __all__ = ["neuron_explorer", "neuron_static"]
 

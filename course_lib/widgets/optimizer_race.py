@@ -1,39 +1,37 @@
 """Lesson 7 explorer: five optimizers race from the same start with the same seed.
 
 Gradient descent (all N examples per step), SGD (1), mini-batch (16), momentum and Adam (16 each)
-race on an ill-conditioned least-squares surface (its loss IS a rotated ``landscapes.Quadratic``
+race on an ill-conditioned least-squares surface (its loss IS a rotated ``surfaces.Quadratic``
 plus a constant, so the noise of SGD and mini-batches is real sampling noise) or on a small MLP
 learning the moons data set. The x-axis switches between steps (linear), examples seen and
 seconds; the last two span decades (SGD's 100 examples against GD's 6400), so they use a
 "symlog" scale: linear from 0 to one example (or one step's time), logarithmic above, and the
 axis label says so. Each
 optimizer's learning rate has its own log slider, and "tune" runs the fair comparison of the
-lesson (``descent_compute.tune_learning_rates``). Runs are cached per (optimizer, rate), so a
+lesson (``demos.optimizer_race.tune_learning_rates``). Runs are cached per (optimizer, rate), so a
 slider recomputes only the optimizer it belongs to. The problem, the step shown and each
 racer's loss are in the HTML caption (which is also the legend), not in the figure: changing
 text is the costliest thing to redraw. ``optimizer_race_static`` is the printed companion:
 tuned rates, loss against steps and against examples seen.
 
-The settings, problems, x-axis helpers and caption live in ``_race_axes`` (re-exported here);
-this module holds the two figures.
+The race tracks and runs are computed in ``demos.optimizer_race``; the settings, x-axis helpers
+and caption live in ``_race_axes``; this module holds the two figures.
 """
 
 import numpy as np
 
+from course_lib.demos.optimizer_race import RACERS, make_problem, race_run, tune_learning_rates
 from course_lib.plotting import small_multiples
-from course_lib.race_compute import RACERS, race_run, tune_learning_rates
-from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._descent_draw import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
-from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
-from course_lib.widgets._race_axes import (  # noqa: F401 (re-exported for old imports)
+from course_lib.widgets._fast import fixed_ticks, nice_ticks
+from course_lib.widgets._race_axes import (
     COLORS,
     DEFAULT_LRS,
     NUM_STEPS,
     PROBLEMS,
-    SYMLOG_LINSCALE,
     X_AXES,
-    _swatch,
-    make_problem,
     race_summary,
     x_scale,
     x_values,

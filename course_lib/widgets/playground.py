@@ -10,15 +10,16 @@ the HTML caption rather than in the figure (changing text is the costliest thing
 ``playground_static`` is the printed companion: decision boundaries after training on each data
 set, with a linear and a ReLU network.
 
-The compute is ``playground_compute.Playground``; this module only draws.
+The compute is ``demos.playground.Playground``; this module only draws.
 """
 
 import numpy as np
 
-from course_lib.playground_compute import DATASETS, Playground
+from course_lib.demos.playground import DATASETS, Playground
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
-from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
+from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
+from course_lib.widgets._fast import fixed_ticks, nice_ticks
 
 HIDDEN = ("4", "8", "8-8", "16-16")
 ACTIVATIONS = ("relu", "tanh", "sigmoid")

@@ -14,6 +14,8 @@ Limits: meant for small tensors (up to about 4 x 6 x 6) whose numbers stay reada
 
 import numpy as np
 
+from course_lib._validation import as_array, check_int
+from course_lib.plotting.figure_updates import redraw
 from course_lib.plotting.linalg_plots import (
     TENSOR_CELL_FACE,
     plot_matrix,
@@ -21,8 +23,7 @@ from course_lib.plotting.linalg_plots import (
     update_matrix,
 )
 from course_lib.plotting.style import COLORS
-from course_lib.validation import as_array, check_int
-from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure, redraw
+from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 
 __all__ = [
     "REDUCTIONS",

@@ -20,8 +20,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from course_lib._validation import check_int
 from course_lib.plotting.progress_plots import plot_training_progress, update_training_progress
-from course_lib.validation import check_int
 from course_lib.widgets._base import explorer_box
 
 __all__ = ["training_monitor", "training_monitor_static", "MonitorRecord"]

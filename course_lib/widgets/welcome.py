@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
+from course_lib.plotting.figure_updates import redraw
+from course_lib.widgets._base import explorer_box, mark_main, new_figure
 
 
 def steepness_curve(w: float, z: np.ndarray) -> np.ndarray:

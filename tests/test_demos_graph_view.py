@@ -3,11 +3,10 @@
 import numpy as np
 import pytest
 
-from course_lib.backprop_demo import (
-    BACKWARD_ORDER,
+from course_lib.demos.graph_view import BACKWARD_ORDER, tiny_graph
+from course_lib.demos.two_layer import (
     buggy_two_layer_gradients,
     demo_problem,
-    tiny_graph,
     two_layer_gradients,
     two_layer_loss,
 )

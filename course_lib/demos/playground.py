@@ -1,4 +1,5 @@
-r"""Pure compute for the lesson-8 playground: a small network learning a 2-D data set live.
+r"""Pure compute behind ``widgets.playground`` (lesson 6): a small network learning a 2-D data
+set live.
 
 :class:`Playground` keeps an MLP, its optimizer and a mini-batch stream on one of the 2-D data
 sets of :mod:`course_lib.datasets`, trains a chunk of steps at a time (:meth:`Playground.train`)
@@ -14,10 +15,10 @@ data sets (the full-data loss is recomputed after every step for the loss curve)
 
 import numpy as np
 
+from course_lib._validation import check_int, check_positive
+from course_lib.demos.optimizer_race import network_problem
 from course_lib.losses import softmax_cross_entropy_grad
 from course_lib.optimizers import GradientDescent, minibatches
-from course_lib.race_compute import network_problem
-from course_lib.validation import check_int, check_positive
 
 __all__ = ["DATASETS", "parse_hidden", "playground_data", "Playground"]
 

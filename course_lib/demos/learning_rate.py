@@ -1,11 +1,8 @@
-r"""Pure compute behind the gradient-descent explorers (lessons 5-8): no plotting here.
+r"""Pure compute behind ``widgets.learning_rate`` (lesson 5): no plotting here.
 
-* Learning rate: :func:`learning_rate_bands` cuts a learning-rate range into the bands of
-  ``landscapes.classify_learning_rate``; :func:`learning_rate_run` walks gradient descent and says
-  which band the rate is in and whether (and when) the walk diverged.
-* Optimizer race: the problems, ``RACERS``, :func:`race_run` and :func:`tune_learning_rates`
-  live in :mod:`course_lib.race_compute` and are re-exported here.
-* Playground (lesson 8): see :mod:`course_lib.playground_compute`.
+:func:`learning_rate_bands` cuts a learning-rate range into the bands of
+``landscapes.classify_learning_rate``; :func:`learning_rate_run` walks gradient descent and says
+which band the rate is in and whether (and when) the walk diverged.
 
 Shapes: a 2-D parameter point is ``(2,)`` (a 1-D function's is a float); a run's ``path`` is
 ``(K+1, 2)`` or ``(K+1,)`` and its ``losses`` ``(K+1,)``, start included (shorter if it diverged).
@@ -18,25 +15,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib import race_compute
+from course_lib._validation import check_int, check_positive
 from course_lib.landscapes import classify_learning_rate, descend, learning_rate_bounds
 from course_lib.optimizers import GradientDescent
-from course_lib.race_compute import (  # noqa: F401 (re-exported from their new home)
-    RACERS,
-    RaceRun,
-    least_squares_problem,
-    network_problem,
-    race_run,
-    tune_learning_rates,
-)
-from course_lib.validation import check_int, check_positive
 
 __all__ = [
     "BANDS",
     "learning_rate_bands",
     "learning_rate_run",
     "LearningRateRun",
-    *race_compute.__all__,  # re-exported
 ]
 
 BANDS = ("too small", "good", "oscillating", "diverging")
@@ -88,7 +75,7 @@ def learning_rate_run(
 ) -> LearningRateRun:
     r"""Gradient descent $\theta \leftarrow \theta - \eta\nabla f(\theta)$ for ``num_steps`` steps.
 
-    ``surface``: a ``landscapes.Quadratic`` or ``Parabola1D`` (anything with ``H``); ``start``:
+    ``surface``: a ``surfaces.Quadratic`` or ``Parabola1D`` (anything with ``H``); ``start``:
     None (the surface's default) or a point. The walk counts as diverged, and stops there without
     a warning, once the loss exceeds ``blowup`` times the starting loss (or stops being finite);
     ``diverged_at`` then says at which step, and that point is not in ``path``.

@@ -10,7 +10,17 @@ so the message reads ``dense_forward: X has shape (4, 3) but ...``.
 
 import numpy as np
 
-__all__ = ["as_array", "check_ndim", "check_same_shape", "check_positive", "check_int"]
+__all__ = [
+    "as_array",
+    "check_ndim",
+    "check_same_shape",
+    "check_positive",
+    "check_int",
+    "check_rng",
+    "check_labels",
+    "check_rows",
+    "check_dense_inputs",
+]
 
 
 def _shape(x) -> str:
@@ -68,12 +78,20 @@ def check_ndim(func: str, name: str, arr: np.ndarray, ndim) -> None:
 
 
 def check_same_shape(func: str, name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:
-    """Raise ValueError unless ``a`` and ``b`` have the same shape."""
-    if np.shape(a) != np.shape(b):
-        raise ValueError(
-            f"{func}: {name_a} has shape {_shape(a)} but {name_b} has shape {_shape(b)}; they "
-            "must have the same shape (one entry of each per example and output)."
+    """Raise ValueError unless ``a`` and ``b`` have the same shape; explain the common (N,)
+    against (N, 1) slip, which NumPy would silently broadcast to (N, N)."""
+    if np.shape(a) == np.shape(b):
+        return
+    hint = "they must have the same shape (one entry of each per example and output)."
+    if np.size(a) == np.size(b):
+        hint = (
+            f"they hold the same number of entries, so reshape one to match, e.g. "
+            f"{name_b}.reshape({name_a}.shape). (Subtracting (N,) from (N, 1) would "
+            "silently broadcast to (N, N).)"
         )
+    raise ValueError(
+        f"{func}: {name_a} has shape {_shape(a)} but {name_b} has shape {_shape(b)}; {hint}"
+    )
 
 
 def check_positive(func: str, name: str, value, allow_zero: bool = False) -> float:
@@ -94,3 +112,71 @@ def check_int(func: str, name: str, value, minimum: int = 1) -> int:
     if value < minimum:
         raise ValueError(f"{func}: {name} must be at least {minimum}, got {value}.")
     return int(value)
+
+
+def check_rng(func: str, rng, example: str = "rng=np.random.default_rng(0)") -> np.random.Generator:
+    """Return ``rng`` if it is a ``numpy.random.Generator``, else raise a TypeError that shows
+    how to pass one (``example``). The course never uses NumPy's global seed, so every random
+    draw can be repeated."""
+    if not isinstance(rng, np.random.Generator):
+        got = "nothing (None)" if rng is None else type(rng).__name__
+        raise TypeError(
+            f"{func}: rng should be a numpy.random.Generator, e.g. {example}; got {got}. "
+            "(The course never uses NumPy's global seed, so runs can be repeated.)"
+        )
+    return rng
+
+
+def check_labels(func: str, name: str, y, num_classes: int | None = None) -> np.ndarray:
+    """Return class labels ``y`` as an int64 vector (N,) of whole numbers 0, 1, ..., K-1.
+
+    With ``num_classes`` the labels must also be below it (``num_classes=2``: 0 or 1).
+    """
+    y = as_array(func, name, y, allow_empty=True)
+    if y.ndim != 1:
+        raise ValueError(
+            f"{func}: {name} has shape {y.shape}; pass one class number per example, shape "
+            "(N,). (One-hot rows? use Y.argmax(axis=1); a column? use y.ravel().)"
+        )
+    bad = (y < 0) | (y != np.round(y))
+    if num_classes is not None:
+        bad |= y >= num_classes
+    if np.any(bad):
+        if num_classes is None:
+            allowed = "0, 1, 2, ..."
+        else:
+            allowed = "0 or 1" if num_classes == 2 else f"0 to {num_classes - 1}"
+        raise ValueError(
+            f"{func}: {name} should hold class numbers {allowed}, one per example; "
+            f"got e.g. {y[bad][0]!r}."
+        )
+    return y.astype(np.int64)
+
+
+def check_rows(func: str, X: np.ndarray, name: str, y: np.ndarray, x_name: str = "X") -> None:
+    """Raise ValueError unless ``y`` has one entry (row) per row of ``X``."""
+    if len(y) != len(X):
+        raise ValueError(
+            f"{func}: {x_name} has {len(X)} rows but {name} has shape {_shape(y)}; {name} needs "
+            f"one entry per example (one per row of {x_name})."
+        )
+
+
+def check_dense_inputs(func: str, X, W, b) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Check the three inputs of a dense layer: X (N, D), W (M, D) one row per node, b (M,)."""
+    X = as_array(func, "X", X, ndim=2)
+    W = as_array(func, "W", W, ndim=2)
+    b = as_array(func, "b", b)
+    d = X.shape[1]
+    if W.shape[1] != d:
+        hint = " Did you pass W transposed?" if W.shape[0] == d else ""
+        raise ValueError(
+            f"{func}: X has shape {X.shape} but W has shape {W.shape}; W needs one row per "
+            f"node and one column per input feature (M, {d}).{hint}"
+        )
+    if b.shape != (W.shape[0],):
+        raise ValueError(
+            f"{func}: b has shape {b.shape} but W has shape {W.shape}; b needs one entry "
+            f"per node, shape ({W.shape[0]},). (A column (M, 1)? use b.ravel().)"
+        )
+    return X, W, b

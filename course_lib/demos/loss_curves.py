@@ -15,10 +15,17 @@ Limits: one output node, plain gradient descent, no mini-batches; meant for smal
 
 import numpy as np
 
+from course_lib._validation import (
+    as_array,
+    check_int,
+    check_labels,
+    check_positive,
+    check_rng,
+    check_rows,
+)
 from course_lib.activations import sigmoid
 from course_lib.losses import binary_cross_entropy, binary_cross_entropy_grad, mse, mse_grad
 from course_lib.network import MLP
-from course_lib.validation import as_array, check_int, check_positive
 
 __all__ = ["two_clusters", "logit_gradients", "train_sigmoid_classifier", "compare_losses"]
 
@@ -40,11 +47,7 @@ def two_clusters(n: int, gap: float = 2.0, std: float = 0.7, rng=None):
     n = check_int("two_clusters", "n", n, minimum=2)
     gap = check_positive("two_clusters", "gap", gap)
     std = check_positive("two_clusters", "std", std, allow_zero=True)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "two_clusters: pass rng=np.random.default_rng(0) (a numpy.random.Generator), "
-            f"got {type(rng).__name__}."
-        )
+    check_rng("two_clusters", rng)
     y = (np.arange(n) >= n // 2).astype(np.float64)
     X = ((2.0 * y - 1.0) * gap + std * rng.standard_normal(n)).reshape(n, 1)
     return X, y
@@ -76,13 +79,8 @@ def logit_gradients(z, y):
 
 def _check_data(func: str, X, y) -> tuple[np.ndarray, np.ndarray]:
     X = as_array(func, "X", X, ndim=2)
-    y = as_array(func, "y", y, ndim=1)
-    if len(y) != len(X):
-        raise ValueError(
-            f"{func}: X has {len(X)} rows but y has {len(y)} labels; one label per example."
-        )
-    if not np.all((y == 0) | (y == 1)):
-        raise ValueError(f"{func}: y must hold class labels 0 or 1, one per example.")
+    y = check_labels(func, "y", y, num_classes=2).astype(np.float64)
+    check_rows(func, X, "y", y)
     return X, y
 
 

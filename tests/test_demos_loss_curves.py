@@ -1,9 +1,9 @@
-"""course_lib.loss_compare: the same sigmoid node trained with MSE and with cross-entropy."""
+"""course_lib.demos.loss_curves: the same sigmoid node trained with MSE and with cross-entropy."""
 
 import numpy as np
 import pytest
 
-from course_lib.loss_compare import (
+from course_lib.demos.loss_curves import (
     compare_losses,
     logit_gradients,
     train_sigmoid_classifier,
@@ -108,8 +108,8 @@ def test_both_losses_agree_on_the_start(rng):
     [
         ({"loss": "hinge"}, ValueError, "loss should be one of"),
         ({"W0": np.zeros((2, 1))}, ValueError, "W0 of shape (1, 1)"),
-        ({"y": np.array([0.0, 2.0, 1.0, 0.0])}, ValueError, "labels 0 or 1"),
-        ({"y": np.array([0.0, 1.0])}, ValueError, "one label per example"),
+        ({"y": np.array([0.0, 2.0, 1.0, 0.0])}, ValueError, "class numbers 0 or 1"),
+        ({"y": np.array([0.0, 1.0])}, ValueError, "one entry per example"),
         ({"lr": -1.0}, ValueError, "lr"),
     ],
 )

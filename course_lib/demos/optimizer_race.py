@@ -4,8 +4,8 @@ r"""Pure compute behind the optimizer race (lesson 7): problems, racers, runs an
 ``surfaces.Quadratic`` plus a constant, so SGD and mini-batches see genuinely noisy gradients (no
 artificial noise is added); :func:`network_problem` is a small MLP on a 2-D data set.
 ``RACERS`` names the optimizers and their batch sizes; :func:`race_run` runs one of them through
-``training.train`` and :func:`tune_learning_rates` sweeps learning rates for each. No plotting
-here; ``descent_compute`` re-exports every public name.
+``training.train`` and :func:`tune_learning_rates` sweeps learning rates for each;
+:func:`make_problem` builds the two race tracks of ``widgets.optimizer_race``. No plotting here.
 
 Shapes: data ``X`` is ``(N, D)``, one example per row; a 2-D parameter point is ``(2,)``; every
 recorded curve has one entry per step, start included: ``(K+1,)``.
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib._validation import check_int, check_positive, check_rng
 from course_lib.optimizers import Adam, GradientDescent, Momentum
 from course_lib.surfaces import Quadratic
-from course_lib.validation import check_int, check_positive
 
 __all__ = [
     "least_squares_problem",
@@ -31,6 +31,7 @@ __all__ = [
     "race_run",
     "RaceRun",
     "tune_learning_rates",
+    "make_problem",
 ]
 
 
@@ -99,11 +100,7 @@ def least_squares_problem(
     """
     check_positive("least_squares_problem", "noise", noise, allow_zero=True)
     n = check_int("least_squares_problem", "num_points", num_points, minimum=3)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "least_squares_problem: pass rng=np.random.default_rng(seed); the data "
-            f"are random. Got {type(rng).__name__}."
-        )
+    check_rng("least_squares_problem", rng)
     surface = Quadratic(condition_number, rotation)
     Q, _ = np.linalg.qr(rng.normal(size=(n, 3)))
     lam, V = np.linalg.eigh(surface.H)
@@ -285,3 +282,15 @@ def tune_learning_rates(
             scores.append(score)
         best[name] = float(grid[int(np.argmin(scores))])
     return best, table
+
+
+def make_problem(problem: str):
+    """The race track: ``"surface"`` (least squares, condition 10) or ``"network"`` (moons MLP)."""
+    if problem == "surface":
+        return least_squares_problem(10.0, np.pi / 6, 64, 0.5, rng=np.random.default_rng(0))
+    if problem == "network":
+        from course_lib.demos.playground import playground_data  # playground imports this module
+
+        X, y = playground_data("moons", 200, seed=0)
+        return network_problem(X, y, (16, 16), "relu", rng=np.random.default_rng(0))
+    raise ValueError(f"optimizer_race: problem should be 'surface' or 'network', got {problem!r}.")

@@ -1,26 +1,21 @@
 """Pure compute of the descent explorers: learning-rate bands and runs, the optimizer race,
-learning-rate tuning and the playground (descent_compute, playground_compute)."""
+learning-rate tuning and the playground (course_lib.demos.learning_rate, optimizer_race,
+playground)."""
 
 import numpy as np
 import pytest
 
-from course_lib.descent_compute import (
-    BANDS,
+from course_lib.demos.learning_rate import BANDS, learning_rate_bands, learning_rate_run
+from course_lib.demos.optimizer_race import (
     RACERS,
-    learning_rate_bands,
-    learning_rate_run,
     least_squares_problem,
     network_problem,
     race_run,
     tune_learning_rates,
 )
-from course_lib.landscapes import (
-    Parabola1D,
-    Quadratic,
-    classify_learning_rate,
-    learning_rate_bounds,
-)
-from course_lib.playground_compute import DATASETS, Playground, parse_hidden, playground_data
+from course_lib.demos.playground import DATASETS, Playground, parse_hidden, playground_data
+from course_lib.landscapes import Parabola1D, classify_learning_rate, learning_rate_bounds
+from course_lib.surfaces import Quadratic
 
 
 @pytest.fixture

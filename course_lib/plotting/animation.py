@@ -27,11 +27,11 @@ from pathlib import Path
 
 import numpy as np
 
+from .._validation import check_int, check_positive
 from .figure_updates import freeze_layout, redraw
-from .plotting.style import PALETTE
-from .validation import check_int, check_positive
+from .style import PALETTE
 
-__all__ = ["frame_indices", "freeze_layout", "animate", "export_html"]
+__all__ = ["frame_indices", "animate", "export_html"]
 
 
 def frame_indices(num_frames: int, max_frames: int) -> list[int]:

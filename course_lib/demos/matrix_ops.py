@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from course_lib.validation import as_array
+from course_lib._validation import as_array
 
 __all__ = ["OPERATIONS", "OpStep", "default_matrices", "matrix_op_steps", "fmt"]
 

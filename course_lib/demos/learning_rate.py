@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib._argspec import POSITIVE, array, has_attrs, keys_of, optional
+from course_lib._checked import checked
 from course_lib._validation import check_int, check_positive
 from course_lib.landscapes import classify_learning_rate, descend, learning_rate_bounds
 from course_lib.optimizers import GradientDescent
@@ -29,6 +31,7 @@ __all__ = [
 BANDS = ("too small", "good", "oscillating", "diverging")
 
 
+@checked(bounds=keys_of("monotone", "converge", values=POSITIVE))
 def learning_rate_bands(bounds: dict, lr_min: float, lr_max: float) -> list:
     r"""The learning-rate bands of gradient descent on a quadratic, clipped to ``[lr_min, lr_max]``.
 
@@ -70,6 +73,10 @@ class LearningRateRun:
     lr: float
 
 
+@checked(
+    surface=has_attrs(("H", "value", "gradient", "default_start"), "surfaces.Quadratic(10.0)"),
+    start=optional(array(ndim=(0, 1))),
+)
 def learning_rate_run(
     surface, lr: float, num_steps: int, start=None, blowup: float = 1e3
 ) -> LearningRateRun:
@@ -85,6 +92,12 @@ def learning_rate_run(
     blowup = check_positive("learning_rate_run", "blowup", blowup)
     start = surface.default_start if start is None else start
     f0 = float(surface.value(start))
-    res = descend(surface, start, GradientDescent(lr), num_steps, max_value=max(blowup * f0, 1e-12))
+    res = descend(
+        surface,
+        start,
+        GradientDescent(lr),
+        num_steps,
+        max_value=min(max(blowup * f0, 1e-12), 1e300),
+    )
     band = classify_learning_rate(lr, learning_rate_bounds(surface))
     return LearningRateRun(res.path, res.losses, res.diverged_at, band, lr)

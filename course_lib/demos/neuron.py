@@ -6,6 +6,8 @@ matplotlib, no ipywidgets: the explorer only draws what these functions return.
 
 import numpy as np
 
+from course_lib._argspec import NUMBER
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.activations import get_activation
 from course_lib.demos._choices import activation_key
@@ -13,6 +15,7 @@ from course_lib.demos._choices import activation_key
 __all__ = ["neuron_output", "neuron_midpoint"]
 
 
+@checked(_finite=True, w=NUMBER, b=NUMBER)
 def neuron_output(x, w: float, b: float, activation="sigmoid") -> np.ndarray:
     r"""Output of one neuron with one input: weighted sum plus bias, then the activation.
 
@@ -25,6 +28,7 @@ def neuron_output(x, w: float, b: float, activation="sigmoid") -> np.ndarray:
     return get_activation(key)[0](float(w) * x + float(b))
 
 
+@checked(_finite=True, w=NUMBER, b=NUMBER)
 def neuron_midpoint(w: float, b: float) -> float | None:
     r"""The input where the weighted sum is zero: where the curve crosses its midpoint.
 

@@ -13,7 +13,7 @@ def rng() -> np.random.Generator:
 @pytest.fixture(autouse=True)
 def fresh_checker_tries():
     """Checkers count a learner's wrong tries; every test starts from none."""
-    from course_lib.checks.core import reset_tries
+    from course_lib.checks.feedback import reset_tries
 
     reset_tries()
     yield

@@ -25,7 +25,8 @@ from course_lib.checks import (
     lesson06,
     lesson07,
 )
-from course_lib.checks.core import REVEAL_AFTER, Case, check_function, check_value
+from course_lib.checks.core import Case, check_function, check_value
+from course_lib.checks.feedback import REVEAL_AFTER
 
 VALUE_CHECKERS = {
     "num_params": (lesson03.check_num_params, 43),

@@ -22,13 +22,7 @@ what was given, and nothing a learner passes makes a checker raise.
 Every checker returns a :class:`CheckResult` that tests can assert on.
 """
 
-from course_lib.checks.core import (
-    Case,
-    CheckLine,
-    CheckResult,
-    WrongAnswer,
-    check_function,
-    check_value,
-)
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.result import CheckLine, CheckResult
 
 __all__ = ["Case", "CheckLine", "CheckResult", "WrongAnswer", "check_function", "check_value"]

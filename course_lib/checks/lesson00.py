@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function
+from course_lib.checks.core import Case, WrongAnswer, check_function
+from course_lib.checks.result import CheckResult
 
 
 def _mean(values) -> float:

@@ -6,31 +6,17 @@ products (``check_shapes``). Each recognises the typical wrong answers: an entry
 not added up, ``B @ A`` instead of ``A @ B``, a reshape instead of a transpose, rows and columns
 swapped in a shape.
 
-``check_answers`` (several named answers in one check, one line each) is shared with lesson 02.
+The shapes exercise is checked with ``answers.check_answers`` (several named answers, one line
+each), which lesson 02 uses too.
 """
 
 import numpy as np
 
-from course_lib.checks._feedback import (
-    _revealed,
-    _shape_problem,
-    _short,
-    attempt,
-    describe,
-    pick_hint,
-    reveal_note,
-)
-from course_lib.checks.core import (
-    Case,
-    CheckLine,
-    CheckResult,
-    WrongAnswer,
-    _compare,
-    _not_done,
-    check_function,
-)
+from course_lib.checks.answers import check_answers
+from course_lib.checks.core import Case, WrongAnswer, check_function
+from course_lib.checks.result import CheckResult
 
-__all__ = ["check_dot", "check_matmul", "check_transpose", "check_shapes", "check_answers"]
+__all__ = ["check_dot", "check_matmul", "check_transpose", "check_shapes"]
 
 
 # ---- dot product ------------------------------------------------------------------------------
@@ -181,117 +167,6 @@ def check_transpose(transpose_loop, reveal: bool = False, verbose: bool = True) 
         verbose=verbose,
         reveal=reveal,
     )
-
-
-# ---- several answers at once ------------------------------------------------------------------
-
-
-def _same(value, expected) -> tuple[bool, float, str]:
-    """Compare one answer: "error" (any case) for an expression that fails, else a shape/number.
-
-    Never raises: a wrong type (an array, a string that is not "error", a shape in quotes) comes
-    back as a failed comparison whose note says what was given and what is expected.
-    """
-    if isinstance(value, str) and value.strip().lower() == "error":
-        return isinstance(expected, str) and expected.lower() == "error", float("nan"), ""
-    if isinstance(value, str):
-        return (
-            False,
-            float("nan"),
-            (
-                f"you gave the string {value!r}: write a shape as a tuple without quotes, such as "
-                '(3, 2), or "error" if NumPy cannot compute the expression'
-            ),
-        )
-    if isinstance(expected, str):  # the answer is "error"; the learner gave a shape or number
-        problem = _shape_problem(value)
-        return False, float("nan"), problem
-    return _compare(value, expected, 1e-9)
-
-
-def check_answers(
-    name: str,
-    answers,
-    expected: dict,
-    wrong: dict | None = None,
-    hint: str = "",
-    reveal: bool = False,
-    verbose: bool = True,
-) -> CheckResult:
-    """Check several named answers in one go: one line per answer, each with its own hint.
-
-    ``answers`` and ``expected`` are dicts with the same keys (a ``None`` value means not answered
-    yet); ``wrong`` maps a key to ``{wrong value: hint}``. Shapes are compared as tuples and
-    ``"error"`` stands for "this raises an error". Every wrong answer gets its line's note (the
-    specific hint when the slip is known). The expected answers are shown only after
-    ``REVEAL_AFTER`` wrong tries, or with ``reveal=True``. The same answer for every item (such as
-    "error" everywhere) is refused: each item needs its own prediction. Prints the report and
-    returns a CheckResult.
-    """
-
-    def done(result):
-        return result.show() if verbose else result
-
-    if not isinstance(answers, dict):
-        if answers is None:
-            return done(_not_done(name, f"{name} should be a dict of answers; run the cell above."))
-        return done(
-            _not_done(
-                name,
-                f"expected a dict of answers (the one in the cell above), got {describe(answers)}; "
-                "run that cell again.",
-            )
-        )
-    missing = [k for k in expected if answers.get(k) is None or answers.get(k) is Ellipsis]
-    if len(missing) == len(expected):
-        return done(
-            _not_done(name, "replace each None with your answer, run that cell, then this one.")
-        )
-    given = [_short(answers.get(k)) for k in expected if k not in missing]
-    if not missing and len(set(given)) == 1 and len(expected) > 2:
-        attempt(name, False)
-        lines = [CheckLine(k, False, answers.get(k), note="not graded") for k in expected]
-        return done(
-            CheckResult(
-                name,
-                "failed",
-                lines,
-                f"you gave the same answer, {given[0]}, for every expression: work each one out "
-                "on its own (they are not all alike).",
-            )
-        )
-    results = []
-    for key, exp in expected.items():
-        value = answers.get(key)
-        if value is None or value is Ellipsis:
-            results.append((key, value, exp, None))
-            continue
-        ok, err, note = _same(value, exp)
-        if not ok and not note:
-            for mistaken, why in (wrong or {}).get(key, {}).items():
-                if _same(value, mistaken)[0]:
-                    note = why
-                    break
-        results.append((key, value, exp, (ok, err, note)))
-    all_ok = all(r[3] is not None and r[3][0] for r in results)
-    tries = attempt(name, all_ok)
-    hidden = not all_ok and not _revealed(tries, reveal)
-    lines = []
-    for key, value, exp, outcome in results:
-        if outcome is None:
-            lines.append(CheckLine(key, False, note="not answered yet (still None)"))
-            continue
-        ok, err, note = outcome
-        lines.append(CheckLine(key, ok, value, exp, err, 1e-9, note, hidden=hidden))
-    status = "passed" if all_ok else "failed"
-    result = CheckResult(
-        name,
-        status,
-        lines,
-        "" if all_ok else pick_hint(hint, tries, reveal),
-        footer=reveal_note(tries) if hidden else "",
-    )
-    return done(result)
 
 
 def _plain(value):

@@ -10,8 +10,9 @@ the mean taken over the wrong axis before broadcasting, the subtraction the wron
 
 import numpy as np
 
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function
-from course_lib.checks.lesson01 import check_answers
+from course_lib.checks.answers import check_answers
+from course_lib.checks.core import Case, WrongAnswer, check_function
+from course_lib.checks.result import CheckResult
 
 __all__ = [
     "check_tensor_shapes",

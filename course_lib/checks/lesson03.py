@@ -9,7 +9,8 @@ rows and columns swapped, an activation left out) and names them in its hint.
 import numpy as np
 
 from course_lib.activations import relu, sigmoid
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function, check_value
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.result import CheckResult
 
 __all__ = ["check_neuron", "check_dense_layer", "check_forward_two_layers", "check_num_params"]
 

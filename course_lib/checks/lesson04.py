@@ -10,15 +10,10 @@ sign, a missing (1 − y) term, log base 10.
 
 import numpy as np
 
-from course_lib.checks._feedback import _revealed, attempt, describe, pick_hint, reveal_note
-from course_lib.checks.core import (
-    Case,
-    CheckLine,
-    CheckResult,
-    WrongAnswer,
-    check_function,
-    check_value,
-)
+from course_lib.checks.answers import check_answers
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.feedback import describe
+from course_lib.checks.result import CheckResult
 from course_lib.losses import binary_cross_entropy, mse
 
 __all__ = [
@@ -251,10 +246,8 @@ def _normalise(name) -> str | None:
     return _ALIASES.get(key, key)
 
 
-def _why(task: str, right: str, raw, given: str | None) -> str:
+def _why(right: str, raw, given: str | None) -> str:
     """A note that leads towards the right loss without naming it."""
-    if raw is None or raw is Ellipsis:
-        return "no answer yet: a loss name as a string"
     if given is None:
         return f"you gave {describe(raw)}; expected a loss name as a string in quotes"
     if given == "cross entropy":
@@ -270,6 +263,11 @@ def _why(task: str, right: str, raw, given: str | None) -> str:
     return "how many classes are there? Binary cross-entropy is for two."
 
 
+def _same_loss(raw, right: str) -> tuple[bool, float, str]:
+    given = _normalise(raw)
+    return given == right, float("nan"), "" if given == right else _why(right, raw, given)
+
+
 def check_loss_choice(choices, verbose: bool = True, reveal: bool = False) -> CheckResult:
     """Check ``choices``, a dict {task: loss name} for the tasks of ``LOSS_TASKS``.
 
@@ -277,61 +275,18 @@ def check_loss_choice(choices, verbose: bool = True, reveal: bool = False) -> Ch
     as "mean squared error" or "categorical cross-entropy" are accepted too). The right names
     are shown only after a few wrong tries, or with ``reveal=True``.
     """
-    name = "loss choice"
-
-    def unanswered(value) -> bool:
-        return value is None or value is Ellipsis
-
-    if not isinstance(choices, dict):
-        why = (
-            "fill in a loss name for each task in `choices`, run that cell, then run this one "
-            "again."
-            if choices is None
-            else f"expected the dict `choices` of the cell above, got {describe(choices)}; run "
-            "that cell again."
-        )
-        result = CheckResult(name, "not done", hint=why)
-        return result.show() if verbose else result
-    if all(unanswered(choices.get(t)) for t in LOSS_TASKS):
-        result = CheckResult(
-            name,
-            "not done",
-            hint="fill in a loss name for each task in `choices`, run that "
-            "cell, then run this one again.",
-        )
-        return result.show() if verbose else result
-    outcomes = []
-    for task, right in LOSS_TASKS.items():
-        raw = choices.get(task)
-        given = _normalise(raw)
-        ok = given == right
-        outcomes.append((task, raw, right, ok, "" if ok else _why(task, right, raw, given)))
-    passed = all(o[3] for o in outcomes)
-    tries = attempt(name, passed)
-    hidden = not passed and not _revealed(tries, reveal)
-    lines = [
-        CheckLine(task, ok, raw, right, note=note, hidden=hidden)
-        for task, raw, right, ok, note in outcomes
-    ]
     hint = (
-        ""
-        if passed
-        else pick_hint(
-            (
-                "ask of each task: is the answer a number on a scale, one of two classes, or one "
-                "of several classes?",
-                "a number on a scale → mse; yes/no → binary_cross_entropy; one of several "
-                "classes → softmax_cross_entropy.",
-            ),
-            tries,
-            reveal,
-        )
+        "ask of each task: is the answer a number on a scale, one of two classes, or one of "
+        "several classes?",
+        "a number on a scale → mse; yes/no → binary_cross_entropy; one of several classes → "
+        "softmax_cross_entropy.",
     )
-    result = CheckResult(
-        name,
-        "passed" if passed else "failed",
-        lines,
-        hint,
-        footer=reveal_note(tries) if hidden else "",
+    return check_answers(
+        "loss choice",
+        choices,
+        LOSS_TASKS,
+        hint=hint,
+        reveal=reveal,
+        verbose=verbose,
+        compare=_same_loss,
     )
-    return result.show() if verbose else result

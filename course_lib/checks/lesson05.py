@@ -10,7 +10,8 @@ names them in its hint.
 
 import numpy as np
 
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function, check_value
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.result import CheckResult
 
 __all__ = ["check_descent_step", "check_max_learning_rate", "check_line_gradient", "BOWL_H"]
 

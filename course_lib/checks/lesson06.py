@@ -10,14 +10,9 @@ instead of sigma(Z), dW transposed, a mean instead of a sum for db, the wrong ax
 import numpy as np
 
 from course_lib.activations import sigmoid
-from course_lib.checks._feedback import attempt, pick_hint, wrong_tries
-from course_lib.checks.core import (
-    Case,
-    CheckResult,
-    WrongAnswer,
-    check_function,
-    check_value,
-)
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.feedback import attempt, pick_hint, wrong_tries
+from course_lib.checks.result import CheckResult
 
 __all__ = ["check_sigmoid_backward", "check_dense_backward", "check_buggy_param"]
 

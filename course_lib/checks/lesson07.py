@@ -8,15 +8,9 @@ square root forgotten, the step count starting at 0.
 
 import numpy as np
 
-from course_lib.checks.core import (
-    Case,
-    CheckResult,
-    WrongAnswer,
-    check_function,
-    check_value,
-    describe,
-    type_problem,
-)
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.feedback import describe, type_problem
+from course_lib.checks.result import CheckResult
 from course_lib.optimizers import Adam, Momentum
 
 __all__ = ["check_momentum_step", "check_adam_step", "check_batch_size"]

@@ -7,7 +7,8 @@ read the accuracy off a confusion matrix (rows = true class, columns = predicted
 
 import numpy as np
 
-from course_lib.checks.core import Case, CheckResult, WrongAnswer, check_function, check_value
+from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.result import CheckResult
 
 __all__ = ["check_scale_test", "check_digits_num_params", "check_accuracy_from_confusion"]
 

@@ -34,6 +34,7 @@ __all__ = [
     "keys_of",
     "OPTIMIZER",
     "SURFACE",
+    "MODEL",
 ]
 
 
@@ -219,7 +220,7 @@ def _array_list(func, name, value):
 PARAMS, SIZES, ARRAY_LIST = _params, _sizes, _array_list
 
 
-def has_attrs(attrs: tuple, example: str, call: str = "…"):
+def has_attrs(attrs: tuple, example: str, call: str = "…", what: str = ""):
     """An object with the given attributes (a surface, a model, a problem ...). The class
     itself is the forgotten-instantiation slip, and the message says so: "pass `Adam(lr=…)`,
     not the class `Adam`" (``call`` is what goes in the brackets)."""
@@ -233,14 +234,19 @@ def has_attrs(attrs: tuple, example: str, call: str = "…"):
         missing = [a for a in attrs if not hasattr(value, a)]
         if missing:
             raise TypeError(
-                f"{func}: {name} should be e.g. `{example}`; {describe(value)} has no "
-                f"{missing[0]!r}."
+                f"{func}: {name} should be {what or 'e.g.'} `{example}`; {describe(value)} "
+                f"has no {missing[0]!r}."
             )
 
     return check
 
 
 OPTIMIZER = has_attrs(("step", "reset"), "optimizers.Adam(lr=0.01)", "lr=…")
+MODEL = has_attrs(
+    ("params", "forward", "predict"),
+    "network.MLP([2, 8, 2], rng=rng)",
+    what="an MLP (or a model with params, forward and predict), e.g.",
+)
 SURFACE = has_attrs(("value", "gradient"), "surfaces.Quadratic(10.0)")
 
 

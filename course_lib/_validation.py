@@ -138,7 +138,7 @@ def check_labels(func: str, name: str, y, num_classes: int | None = None) -> np.
             f"{func}: {name} has shape {y.shape}; pass one class number per example, shape "
             "(N,). (One-hot rows? use Y.argmax(axis=1); a column? use y.ravel().)"
         )
-    bad = (y < 0) | (y != np.round(y))
+    bad = (y < 0) | (y != np.round(y)) | (y > 1e9)  # 1e9 classes: surely not a class number
     if num_classes is not None:
         bad |= y >= num_classes
     if np.any(bad):

@@ -12,6 +12,7 @@ Limits: whole-pixel shifts only (no rotations, no scaling, no interpolation).
 
 import numpy as np
 
+from course_lib._checked import checked
 from course_lib._validation import as_array, check_int
 
 __all__ = ["shift_images", "add_shifted_copies", "ONE_PIXEL_SHIFTS"]
@@ -34,7 +35,12 @@ def shift_images(images, dy: int, dx: int) -> np.ndarray:
     A = _images("shift_images", images)
     _, h, w = A.shape
     for name, d, size in (("dy", dy, h), ("dx", dx, w)):
-        check_int("shift_images", name, abs(d) if isinstance(d, int | np.integer) else d, 0)
+        check_int(
+            "shift_images",
+            name,
+            abs(d) if isinstance(d, int | np.integer) and not isinstance(d, bool) else d,
+            0,
+        )
         if abs(d) >= size:
             raise ValueError(
                 f"shift_images: {name}={d} moves the image ({size} pixels) out of the frame; "
@@ -47,6 +53,7 @@ def shift_images(images, dy: int, dx: int) -> np.ndarray:
     return out
 
 
+@checked()
 def add_shifted_copies(images, labels, shifts=ONE_PIXEL_SHIFTS) -> tuple[np.ndarray, np.ndarray]:
     r"""The images followed by one shifted copy per ``(dy, dx)`` in ``shifts``; labels repeated.
 
@@ -55,11 +62,18 @@ def add_shifted_copies(images, labels, shifts=ONE_PIXEL_SHIFTS) -> tuple[np.ndar
     originals, then all images shifted by ``shifts[0]``, and so on.
     """
     A = _images("add_shifted_copies", images)
+    as_array("add_shifted_copies", "labels", labels, allow_empty=True)
     y = np.asarray(labels)
+    pairs = list(shifts) if isinstance(shifts, list | tuple) else None
+    if pairs is None or not all(isinstance(p, list | tuple) and len(p) == 2 for p in pairs):
+        raise TypeError(
+            "add_shifted_copies: shifts should be a list of (dy, dx) pairs such as "
+            f"((1, 0), (0, -1)), got {shifts!r}."
+        )
     if y.ndim != 1 or len(y) != len(A):
         raise ValueError(
             f"add_shifted_copies: images has shape {A.shape} but labels has shape {y.shape}; "
             "pass one label per image, shape (N,)."
         )
-    copies = [A] + [shift_images(A, int(dy), int(dx)) for dy, dx in shifts]
+    copies = [A] + [shift_images(A, dy, dx) for dy, dx in pairs]
     return np.concatenate(copies), np.tile(y, len(copies))

@@ -238,6 +238,7 @@ def minibatches(X, y, batch_size: int, rng: np.random.Generator):
     Yields arrays of shape ``(B, ...)`` with $B \le$ ``batch_size``.
     """
     X = as_array("minibatches", "X", X, ndim=(1, 2, 3))
+    as_array("minibatches", "y", y, ndim=(1, 2, 3))  # numbers only; labels keep their dtype
     y_arr = np.asarray(y)
     if y_arr.ndim == 0 or len(y_arr) != len(X):
         raise ValueError(

@@ -21,6 +21,8 @@ import time
 
 import numpy as np
 
+from course_lib._argspec import MODEL, OPTIMIZER
+from course_lib._checked import OverflowValueError, checked
 from course_lib._validation import (
     as_array,
     check_int,
@@ -101,6 +103,7 @@ def train(
     X = as_array("train", "X", X, ndim=2)
     (f, f_grad), loss_name = _loss_pair("train", loss)
     y = _targets("train", "y", y, X, loss_name)
+    OPTIMIZER("train", "optimizer", optimizer)
     if not hasattr(optimizer, "step"):
         raise TypeError(
             f"train: optimizer should be e.g. optimizers.Adam(lr=1e-3), got "
@@ -197,8 +200,8 @@ def _epoch(run, hist: History, outer: dict) -> bool:
             else:
                 try:
                     value = f(out, yb)
-                except ValueError:  # course_lib losses refuse inf/NaN outputs: divergence
-                    if np.isfinite(out).all():
+                except ValueError as exc:  # losses refuse inf/NaN (or overflowing) outputs
+                    if np.isfinite(out).all() and not isinstance(exc, OverflowValueError):
                         raise
                     value = np.inf
             if not value <= max_loss:  # also catches NaN
@@ -231,6 +234,7 @@ def _predicted_labels(model, X: np.ndarray) -> np.ndarray:
     return pred
 
 
+@checked(model=MODEL)
 def accuracy(model, X, y) -> float:
     r"""Fraction of examples whose predicted class equals the label: $\frac1N\sum_i [\hat y_i =
     y_i]$.
@@ -246,6 +250,7 @@ def accuracy(model, X, y) -> float:
     return float(np.mean(_predicted_labels(model, X) == y))
 
 
+@checked(model=MODEL)
 def evaluate(model, X, y, loss=None) -> dict:
     r"""Accuracy, and the loss if ``loss`` is given, of ``model`` on ``(X, y)`` (no update).
 

@@ -35,7 +35,10 @@ from course_lib import (
     training,
     training_history,
 )
+from course_lib.checks import answers as checks_answers
 from course_lib.checks import core as checks_core
+from course_lib.checks import feedback as checks_feedback
+from course_lib.checks import result as checks_result
 from course_lib.checks import (
     lesson00,
     lesson01,
@@ -418,20 +421,20 @@ BASELINES.update(
         "course_lib.checks.core:WrongAnswer": Base(
             call(checks_core.WrongAnswer, "hint", STUB), record=True
         ),
-        "course_lib.checks.core:CheckLine": Base(
-            call(checks_core.CheckLine, "x", True), record=True
+        "course_lib.checks.result:CheckLine": Base(
+            call(checks_result.CheckLine, "x", True), record=True
         ),
-        "course_lib.checks.core:CheckLine.text": Base(
-            method(lambda: checks_core.CheckLine("x", False, 1.0, 2.0), "text")
+        "course_lib.checks.result:CheckLine.text": Base(
+            method(lambda: checks_result.CheckLine("x", False, 1.0, 2.0), "text")
         ),
-        "course_lib.checks.core:CheckResult": Base(
-            call(checks_core.CheckResult, "x", "failed"), record=True
+        "course_lib.checks.result:CheckResult": Base(
+            call(checks_result.CheckResult, "x", "failed"), record=True
         ),
-        "course_lib.checks.core:CheckResult.report": Base(
-            method(lambda: checks_core.CheckResult("x", "failed"), "report")
+        "course_lib.checks.result:CheckResult.report": Base(
+            method(lambda: checks_result.CheckResult("x", "failed"), "report")
         ),
-        "course_lib.checks.core:CheckResult.show": Base(
-            method(lambda: checks_core.CheckResult("x", "failed"), "show")
+        "course_lib.checks.result:CheckResult.show": Base(
+            method(lambda: checks_result.CheckResult("x", "failed"), "show")
         ),
         "course_lib.checks.core:check_function": Base(
             call(
@@ -447,6 +450,32 @@ BASELINES.update(
         "course_lib.checks.core:check_value": Base(
             call(checks_core.check_value, "v", 0.5, 0.5), checker=True, answer="value"
         ),
+        # feedback helpers describe whatever a learner passed: only crashes and warnings count
+        "course_lib.checks.feedback:attempt": Base(
+            call(checks_feedback.attempt, "sweep", False), record=True
+        ),
+        "course_lib.checks.feedback:wrong_tries": Base(
+            call(checks_feedback.wrong_tries, "sweep"), record=True
+        ),
+        "course_lib.checks.feedback:reset_tries": Base(
+            call(checks_feedback.reset_tries, "sweep"), record=True
+        ),
+        "course_lib.checks.feedback:pick_hint": Base(
+            call(checks_feedback.pick_hint, ("lead", "tell"), 1), record=True
+        ),
+        "course_lib.checks.feedback:reveal_note": Base(
+            call(checks_feedback.reveal_note, 1), record=True
+        ),
+        "course_lib.checks.feedback:describe": Base(
+            call(checks_feedback.describe, 0.5), record=True
+        ),
+        "course_lib.checks.feedback:type_problem": Base(
+            call(checks_feedback.type_problem, "0.5", 0.5), record=True
+        ),
+        "course_lib.checks.feedback:generic_slip": Base(
+            call(checks_feedback.generic_slip, [1.0], [2.0], [checks_core.Case("x", (1.0,))], [""]),
+            record=True,
+        ),
         "course_lib.checks.lesson00:check_average": Base(
             call(lesson00.check_average, STUB), checker=True
         ),
@@ -460,8 +489,10 @@ BASELINES.update(
         "course_lib.checks.lesson01:check_shapes": Base(
             call(lesson01.check_shapes, dict(lesson01._SHAPES)), checker=True
         ),
-        "course_lib.checks.lesson01:check_answers": Base(
-            call(lesson01.check_answers, "q", {"a": (2, 3), "b": 4.0}, {"a": (2, 3), "b": 4.0}),
+        "course_lib.checks.answers:check_answers": Base(
+            call(
+                checks_answers.check_answers, "q", {"a": (2, 3), "b": 4.0}, {"a": (2, 3), "b": 4.0}
+            ),
             checker=True,
             answer="answers",
         ),

@@ -7,6 +7,7 @@ Built on the ``_validation`` helpers (``as_array``, ``check_int``, ``check_posit
 """
 
 import inspect
+import os
 
 import numpy as np
 
@@ -35,6 +36,13 @@ __all__ = [
     "OPTIMIZER",
     "SURFACE",
     "MODEL",
+    "AXES",
+    "FIGURE",
+    "INDEX",
+    "TEXTS",
+    "SEQUENCE",
+    "BOOL",
+    "PATH",
 ]
 
 
@@ -117,7 +125,34 @@ def _function(func, name, value):
         raise TypeError(f"{func}: {name} should be a function, got {describe(value)}.")
 
 
+def _index(func, name, value):
+    check_int(func, name, value, minimum=0)
+
+
+def _texts(func, name, value):
+    if not isinstance(value, list | tuple) or not all(isinstance(t, str) for t in value):
+        raise TypeError(f"{func}: {name} should be a list of strings, got {describe(value)}.")
+
+
+def _sequence(func, name, value):
+    if not isinstance(value, list | tuple | np.ndarray):
+        raise TypeError(f"{func}: {name} should be a list, got {describe(value)}.")
+
+
+def _bool(func, name, value):
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{func}: {name} should be True or False, got {describe(value)}.")
+
+
+def _path(func, name, value):
+    if not isinstance(value, str | os.PathLike):
+        raise TypeError(f"{func}: {name} should be a file path (text), got {describe(value)}.")
+
+
 POSITIVE, NONNEGATIVE, NUMBER = _positive, _nonnegative, number()
+PATH = _path
+SEQUENCE, BOOL = _sequence, _bool
+INDEX, TEXTS = _index, _texts
 RNG, TEXT, FUNCTION = _rng, _text, _function
 
 
@@ -248,6 +283,10 @@ MODEL = has_attrs(
     what="an MLP (or a model with params, forward and predict), e.g.",
 )
 SURFACE = has_attrs(("value", "gradient"), "surfaces.Quadratic(10.0)")
+
+
+AXES = has_attrs(("plot", "add_patch"), "fig, ax = plt.subplots()")
+FIGURE = has_attrs(("canvas", "axes"), "fig = plt.figure()")
 
 
 def keys_of(*keys, values=NUMBER):

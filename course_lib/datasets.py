@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course_lib._argspec import optional
+from course_lib._argspec import PATH, optional
 from course_lib._checked import checked
 from course_lib._validation import (
     as_array,
@@ -45,11 +45,6 @@ __all__ = [
 
 DIGITS_PATH = Path(__file__).resolve().parent / "data" / "digits.npy.gz"
 DIGITS_SHA256 = "f4e27a03f09b8134ac57d6eae3848073c1ba4d3bfd04b80fb0a85ed83089f649"
-
-
-def _path(func, name, value):
-    if not isinstance(value, str | Path):
-        raise TypeError(f"{func}: {name} should be a file path (text), got {type(value).__name__}.")
 
 
 def _counts(n: int, k: int) -> np.ndarray:
@@ -255,7 +250,7 @@ def standardize(X_train, X_other=None):
     return (*out, (other - mean) / std)
 
 
-@checked(path=optional(_path))
+@checked(path=optional(PATH))
 def load_digits(path=None) -> tuple[np.ndarray, np.ndarray]:
     r"""The 1797 UCI 8x8 handwritten digits, read from the copy shipped in course_lib.
 

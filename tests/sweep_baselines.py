@@ -38,7 +38,6 @@ from course_lib import (
 from course_lib.checks import answers as checks_answers
 from course_lib.checks import core as checks_core
 from course_lib.checks import feedback as checks_feedback
-from course_lib.checks import result as checks_result
 from course_lib.checks import (
     lesson00,
     lesson01,
@@ -50,6 +49,7 @@ from course_lib.checks import (
     lesson07,
     lesson08,
 )
+from course_lib.checks import result as checks_result
 from course_lib.plotting import (
     animation,
     classify_plots,
@@ -752,7 +752,7 @@ BASELINES.update(
         "course_lib.plotting.animation:animate": Base(_animate_call(animation.animate), **LIGHT),
         "course_lib.plotting.animation:export_html": Base(
             _animate_call(animation.export_html, max_frames=2, dpi=20),
-            accepts={"path": {"None"}, "dpi": {"None"}},
+            accepts={"path": {"None", "string", "unknown name"}, "dpi": {"None"}},
             **LIGHT,
         ),
         "course_lib.plotting.classify_plots:plot_decision_boundary": Base(
@@ -838,7 +838,7 @@ BASELINES.update(
                 (BOWL,),
                 {"resolution": 12, "path": np.zeros((3, 2))},
             ),
-            accepts={**AX, "path": {"None"}, "lr": {"None"}, "log_levels": {"None"}},
+            accepts={**AX, "path": {"None", "nan", "inf"}, "lr": {"None"}, "log_levels": {"None"}},
         ),
         "course_lib.plotting.fit_plots:update_loss_surface": Base(
             plot_then(
@@ -849,7 +849,7 @@ BASELINES.update(
                 0.1,
                 "t",
             ),
-            accepts={"lr": {"None"}, "title": {"None"}},
+            accepts={"path": {"None", "nan", "inf"}, "lr": {"None"}, "title": {"None"}},
         ),
         "course_lib.plotting.linalg_plots:plot_vectors": Base(
             call(linalg_plots.plot_vectors, np.array([[1.0, 0.5], [-1.0, 2.0]])),
@@ -919,14 +919,15 @@ BASELINES.update(
         ),
         "course_lib.plotting.progress_plots:plot_training_progress": Base(
             lambda: (progress_plots.plot_training_progress, (_record(),), {}),
-            accepts={"axes": {"None"}, "target": {"None"}},
+            accepts={"axes": {"None"}, "target": {"None"}, "record": {"empty dict"}},
         ),
         "course_lib.plotting.progress_plots:update_training_progress": Base(
             lambda: (
                 progress_plots.update_training_progress,
                 (progress_plots.plot_training_progress(_record()), _record()),
                 {},
-            )
+            ),
+            accepts={"record": {"empty dict"}},
         ),
         "course_lib.plotting.style:use_course_style": Base(call(style.use_course_style)),
         "course_lib.plotting.training_plots:plot_history": Base(
@@ -1089,7 +1090,7 @@ BASELINES.update(
         ),
         "course_lib.widgets.training_monitor:training_monitor_static": Base(
             lambda: (w_monitor.training_monitor_static, (_record(),), {}),
-            accepts={"target": {"None"}},
+            accepts={"target": {"None"}, "record": {"empty dict"}},
             **LIGHT,
         ),
         "course_lib.widgets.training_monitor:MonitorRecord": Base(call(w_monitor.MonitorRecord)),

@@ -156,11 +156,17 @@ INDEX, TEXTS = _index, _texts
 RNG, TEXT, FUNCTION = _rng, _text, _function
 
 
-def array(ndim=None, allow_empty: bool = False, finite: bool = True, shape=None):
-    """An array of real numbers (see ``_validation.as_array``); ``shape`` may use None as 'any'."""
+def array(ndim=None, allow_empty=False, finite=True, shape=None, max_abs=None):
+    """An array of real numbers (see ``_validation.as_array``); ``shape`` may use None as 'any';
+    ``max_abs``: the largest size an entry may have (e.g. the range of a picture's axes)."""
 
     def check(func, name, value):
         arr = as_array(func, name, value, ndim=ndim, allow_empty=allow_empty, finite=finite)
+        if max_abs is not None and arr.size and np.abs(arr).max() > max_abs:
+            raise ValueError(
+                f"{func}: {name} has entries up to {np.abs(arr).max():.3g} in size; this picture "
+                f"is drawn for values within ±{max_abs:g}."
+            )
         if shape is not None and (
             arr.ndim != len(shape)
             or any(s is not None and s != k for s, k in zip(shape, arr.shape, strict=True))

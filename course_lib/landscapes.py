@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib._argspec import OPTIMIZER, SURFACE, array
+from course_lib._argspec import OPTIMIZER, POSITIVE, SURFACE, array, keys_of
 from course_lib._checked import OverflowValueError, checked
 from course_lib._validation import as_array, check_int, check_positive
 from course_lib.surfaces import _Surface2D
@@ -219,6 +219,7 @@ def learning_rate_bounds(surface_or_hessian) -> dict:
     }
 
 
+@checked(lr=POSITIVE, bounds=keys_of("monotone", "converge", values=POSITIVE))
 def classify_learning_rate(lr: float, bounds: dict) -> str:
     r"""Name the band ``lr`` falls in, from ``learning_rate_bounds`` output.
 

@@ -530,7 +530,9 @@ BASELINES.update(
             checker=True,
         ),
         "course_lib.checks.lesson04:check_loss_choice": Base(
-            call(lesson04.check_loss_choice, dict(lesson04.LOSS_TASKS)), checker=True
+            call(lesson04.check_loss_choice, dict(lesson04.LOSS_TASKS)),
+            checker=True,
+            accepts={"choices": {"string values"}},
         ),
         "course_lib.checks.lesson05:check_descent_step": Base(
             call(lesson05.check_descent_step, STUB), checker=True
@@ -919,7 +921,11 @@ BASELINES.update(
         ),
         "course_lib.plotting.progress_plots:plot_training_progress": Base(
             lambda: (progress_plots.plot_training_progress, (_record(),), {}),
-            accepts={"axes": {"None"}, "target": {"None"}, "record": {"empty dict"}},
+            accepts={
+                "axes": {"None"},
+                "target": {"None"},
+                "record": {"empty dict", "array values"},
+            },
         ),
         "course_lib.plotting.progress_plots:update_training_progress": Base(
             lambda: (
@@ -927,7 +933,7 @@ BASELINES.update(
                 (progress_plots.plot_training_progress(_record()), _record()),
                 {},
             ),
-            accepts={"record": {"empty dict"}},
+            accepts={"record": {"empty dict", "array values"}},
         ),
         "course_lib.plotting.style:use_course_style": Base(call(style.use_course_style)),
         "course_lib.plotting.training_plots:plot_history": Base(
@@ -1090,7 +1096,7 @@ BASELINES.update(
         ),
         "course_lib.widgets.training_monitor:training_monitor_static": Base(
             lambda: (w_monitor.training_monitor_static, (_record(),), {}),
-            accepts={"target": {"None"}, "record": {"empty dict"}},
+            accepts={"target": {"None"}, "record": {"empty dict", "array values"}},
             **LIGHT,
         ),
         "course_lib.widgets.training_monitor:MonitorRecord": Base(call(w_monitor.MonitorRecord)),

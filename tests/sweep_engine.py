@@ -174,7 +174,14 @@ def bad_values(v) -> list[Bad]:
             Bad("list of strings", [v], True),
         ]
     if isinstance(v, dict):
-        return _common(v) + [Bad("empty dict", {}, True), Bad("list", list(v.values()), True)]
+        return _common(v) + [
+            Bad("empty dict", {}, True),
+            Bad("list", list(v.values()), True),
+            Bad("array", np.arange(3.0), True),
+            Bad("array values", {k: np.arange(2.0) for k in v}, True),
+            Bad("string values", {k: str(x) for k, x in v.items()}, True),
+            Bad("None values", dict.fromkeys(v), True),
+        ]
     if isinstance(v, np.random.Generator):
         return [
             Bad("None", None, True),

@@ -12,6 +12,7 @@ import numpy as np
 
 from course_lib._argspec import NUMBER, optional
 from course_lib._checked import checked
+from course_lib._validation import as_array
 
 from .style import COLORS, PALETTE, finite_prefix, handles, store
 
@@ -19,6 +20,9 @@ __all__ = ["plot_training_progress", "update_training_progress"]
 
 
 def _record(func, name, value):
+    if isinstance(value, dict):
+        for key, v in value.items():
+            as_array(func, f"{name}[{key!r}]", v, ndim=1, allow_empty=True)
     if not isinstance(value, dict):
         raise TypeError(
             f"{func}: {name} should be the dict of MonitorRecord.as_dict() (step_examples, "

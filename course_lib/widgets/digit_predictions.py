@@ -16,6 +16,8 @@ test digits (some mistakes) each with its bars.
 
 import numpy as np
 
+from course_lib._argspec import MODEL, array, optional
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.evaluation import class_probabilities, mistakes
 from course_lib.plotting import COLORS
@@ -38,6 +40,7 @@ KEY = color_key(
 )
 
 
+@checked(model=MODEL, images=array(ndim=(2, 3)), labels=array(ndim=1), mean=array(), std=array())
 def digit_predictions(model, images, labels, mean, std) -> dict:
     r"""Everything the explorer shows, computed once for all N test images.
 
@@ -91,6 +94,7 @@ def describe(data: dict, i: int) -> str:
     return text
 
 
+@checked(model=MODEL, images=array(ndim=(2, 3)), labels=array(ndim=1), mean=array(), std=array())
 def digit_predictions_explorer(model, images, labels, mean, std):
     """Slide through the test digits and see the network's 10 probabilities for each.
 
@@ -194,6 +198,14 @@ def _default_indices(data: dict, count: int = 5) -> list:
     return wrong + right[: count - len(wrong)]
 
 
+@checked(
+    model=MODEL,
+    images=array(ndim=(2, 3)),
+    labels=array(ndim=1),
+    mean=array(),
+    std=array(),
+    indices=optional(array(ndim=1)),
+)
 def digit_predictions_static(model, images, labels, mean, std, indices=None):
     """A few test digits, each above its bars of class probabilities (titles from the values).
 

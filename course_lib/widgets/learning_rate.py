@@ -17,6 +17,8 @@ helpers it shares with the other descent explorers (``draw_landscape``, ``lean_t
 
 import numpy as np
 
+from course_lib._argspec import POSITIVE, choice, count, has_attrs, optional
+from course_lib._checked import checked
 from course_lib.demos.learning_rate import learning_rate_bands, learning_rate_run
 from course_lib.landscapes import Parabola1D, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
@@ -40,6 +42,7 @@ BAND_COLORS = {
 }
 
 
+@checked(surface=choice("bowl", "1d"))
 def make_surface(surface: str):
     """The landscape behind the explorer: ``"bowl"`` (rotated, condition 5) or ``"1d"``."""
     if surface == "bowl":
@@ -49,6 +52,10 @@ def make_surface(surface: str):
     raise ValueError(f"learning_rate_explorer: surface should be 'bowl' or '1d', got {surface!r}.")
 
 
+@checked(
+    run=has_attrs(("path", "losses", "diverged_at", "band", "lr"), "learning_rate_run(...)"),
+    step=count(0),
+)
 def outcome_text(run, step: int) -> str:
     """'diverged at step k', or the loss reached at ``step``; computed from the run itself."""
     if run.diverged_at is not None and step >= run.diverged_at:
@@ -56,6 +63,7 @@ def outcome_text(run, step: int) -> str:
     return f"loss {run.losses[min(step, len(run.losses) - 1)]:.3g} after {step} steps"
 
 
+@checked(surface=choice("bowl", "1d"), lr=optional(POSITIVE), num_steps=count(1))
 def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
     """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
 
@@ -226,6 +234,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     return box
 
 
+@checked(surface=choice("bowl", "1d"), num_steps=count(1))
 def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
     """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
 

@@ -15,6 +15,8 @@ The compute is ``demos.playground.Playground``; this module only draws.
 
 import numpy as np
 
+from course_lib._argspec import AXES, BOOL, POSITIVE, TEXT, choice, count, has_attrs
+from course_lib._checked import checked
 from course_lib.demos.playground import DATASETS, Playground
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
 from course_lib.plotting.figure_updates import freeze_layout, redraw
@@ -28,6 +30,9 @@ CHUNK = 10  # SGD steps per Play tick
 GRID = 60  # decision-boundary image resolution (GRID x GRID)
 
 
+@checked(
+    ax=AXES, pg=has_attrs(("model", "scores", "losses"), "Playground()"), n=count(2), title=BOOL
+)
 def draw_boundary(ax, pg: Playground, n: int = GRID, title: bool = True):
     """Decision regions of ``pg`` and its data (``plotting.plot_decision_boundary``).
 
@@ -40,6 +45,7 @@ def draw_boundary(ax, pg: Playground, n: int = GRID, title: bool = True):
     return ax.course_artists["image"]
 
 
+@checked(pg=has_attrs(("model", "scores", "losses"), "Playground()"))
 def describe(pg: Playground) -> str:
     """The settings and the state of training, in words (from ``pg`` itself)."""
     layers = "-".join(str(s) for s in [2, *pg.hidden, pg.num_classes])
@@ -54,6 +60,13 @@ def describe(pg: Playground) -> str:
     )
 
 
+@checked(
+    dataset=choice(*DATASETS),
+    hidden=choice(*HIDDEN),
+    activation=choice(*ACTIVATIONS),
+    lr=POSITIVE,
+    batch_size=choice(*BATCH_SIZES),
+)
 def playground_explorer(
     dataset: str = "moons",
     hidden: str = "8-8",
@@ -202,6 +215,7 @@ def playground_explorer(
     return box
 
 
+@checked(hidden=TEXT, num_steps=count(0), lr=POSITIVE)
 def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3):
     """Decision boundaries after training on each data set: a linear network vs a ReLU one.
 

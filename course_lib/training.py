@@ -193,7 +193,11 @@ def _epoch(run, hist: History, outer: dict) -> bool:
     with np.errstate(all="ignore"):
         t0 = perf()  # step time includes cutting the batch out of X
         for Xb, yb in _batches(X, y, batch_size, rng):
-            out = model.forward(Xb)
+            try:
+                out = model.forward(Xb)
+            except OverflowValueError:  # MLP.forward refuses an output that overflowed
+                hist.diverged_at = len(hist.step_loss)
+                return False
             d_out = None
             if fused is not None:
                 value, d_out = fused(out, yb)

@@ -116,7 +116,7 @@ class Playground:
                 Xb, yb = next(self._stream)
                 params = self.model.params
                 before = {k: v.copy() for k, v in params.items()}
-                out = self.model.forward(Xb)
+                out = self.model._forward(Xb, keep=True)  # inf/NaN here: diverged, see below
                 self.step += 1
                 loss = np.inf  # a batch whose logits overflowed counts as a diverged step
                 if np.isfinite(out).all():

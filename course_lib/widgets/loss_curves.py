@@ -230,7 +230,10 @@ def loss_race_static(runs):
         fig, axes = plt.subplots(1, 3, figsize=(13.0, 3.4), sharex=True)
     for name, hist in runs.items():
         steps = np.arange(len(hist["bce"]))
-        style = {"color": _RUN_COLORS[name], "label": f"trained with {_NAMES[name]}"}
+        label = f"trained with {_NAMES[name]}"
+        if hist.get("diverged_at") is not None:  # a rate far too large: say so in the legend
+            label += f" (diverged at step {hist['diverged_at']})"
+        style = {"color": _RUN_COLORS[name], "label": label}
         axes[0].semilogy(steps, hist["bce"], **style)
         axes[1].plot(steps, hist["accuracy"], **style)
         axes[2].semilogy(steps, hist["grad_norm"], **style)

@@ -1,24 +1,31 @@
-# Two commands for a fresh clone (Python 3.11, pip and make are all it needs):
+# Two commands for a fresh clone (CPython 3.11, 3.12 or 3.13 with make is all it needs):
 #   make lab    set up .venv and start JupyterLab at the welcome lesson
 #   make test   set up .venv and run the whole test suite
 # The install step is skipped when the lock files and pyproject.toml have not changed.
+# PYTHON: the newest of python3.13, python3.12, python3.11, python3 that is a supported CPython
+# (tools/python.sh); `make lab PYTHON=/path/to/python3.12` chooses one. A .venv made by another
+# Python version is rebuilt: the stamp below is named after the version that built it.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell sh tools/python.sh pick)
+endif
+PY_VERSION := $(shell sh tools/python.sh version "$(PYTHON)")
 VENV   ?= .venv
 PORT   ?= 8888
 BIN    := $(VENV)/bin
 WELCOME := notebooks/00_welcome.ipynb
 LOCKS  := binder/requirements.txt requirements-test.txt pyproject.toml binder/overrides.json
-STAMP  := $(VENV)/.installed
+STAMP  := $(VENV)/.installed-python$(PY_VERSION)
 # Jupyter refuses to run as root unless told (containers, CI); harmless otherwise
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # pytest-xdist workers; each notebook stays on one worker (--dist loadscope)
 JOBS   ?= 2
 
-.PHONY: help setup lab test test-fast bench lint format strip lock clean
+.PHONY: help setup python lab test test-fast bench lint format strip lock clean
 
 help:
 	@echo "make lab [PORT=8888]  start JupyterLab at the welcome lesson (sets up .venv first)"
+	@echo "make python           say which Python (3.11 to 3.13) sets up .venv; PYTHON=... chooses"
 	@echo "make test             run unit tests, every notebook (nbval), hygiene and browser tests"
 	@echo "make bench            print speed and memory figures (name: value unit)"
 	@echo "make lint / format    ruff over code and notebooks"
@@ -28,13 +35,23 @@ help:
 setup: $(STAMP)
 
 $(STAMP): $(LOCKS)
-	@echo ">>> setting up $(VENV) from the pinned package set"
+	@sh tools/python.sh check "$(PYTHON)"
+	@if [ -e $(VENV) ] && [ "$$(sh tools/python.sh version $(BIN)/python)" != "$(PY_VERSION)" ]; then \
+		echo ">>> $(VENV) was not made by Python $(PY_VERSION): removing it to rebuild"; \
+		rm -rf $(VENV); fi
+	@echo ">>> setting up $(VENV) with $(PYTHON) (Python $(PY_VERSION)) from the pinned package set"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@rm -f $(VENV)/.installed*
 	@touch $(STAMP)
+
+# the interpreter `make setup` would use, or the message saying what to install
+python:
+	@sh tools/python.sh check "$(PYTHON)"
+	@echo "$(PYTHON) (Python $(PY_VERSION))"
 
 lab: $(STAMP)
 	@echo ">>> JupyterLab will be at http://127.0.0.1:$(PORT)/lab/tree/$(WELCOME)"
@@ -63,4 +80,4 @@ lock:
 	bash tools/lock.sh
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache artifacts
+	rm -rf $(VENV) .venv-3.* build *.egg-info .pytest_cache artifacts

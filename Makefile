@@ -16,6 +16,8 @@ BIN    := $(VENV)/bin
 WELCOME := notebooks/00_welcome.ipynb
 LOCKS  := binder/requirements.txt requirements-test.txt pyproject.toml binder/overrides.json
 STAMP  := $(VENV)/.installed-python$(PY_VERSION)
+# configurable-http-proxy for the JupyterHub tests (tests/hub), pinned in tools/hub/package-lock.json
+PROXY_STAMP := tools/hub/node_modules/.installed
 # Jupyter refuses to run as root unless told (containers, CI); harmless otherwise
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # pytest-xdist workers; each notebook stays on one worker (--dist loadscope)
@@ -32,7 +34,7 @@ help:
 	@echo "make strip            strip outputs and widget state from every notebook"
 	@echo "make lock             regenerate the pinned package set (maintainers)"
 
-setup: $(STAMP)
+setup: $(STAMP) $(PROXY_STAMP)
 
 $(STAMP): $(LOCKS)
 	@sh tools/python.sh check "$(PYTHON)"
@@ -48,6 +50,12 @@ $(STAMP): $(LOCKS)
 	@rm -f $(VENV)/.installed*
 	@touch $(STAMP)
 
+$(PROXY_STAMP): tools/hub/package.json tools/hub/package-lock.json
+	@if command -v npm >/dev/null; then \
+		echo ">>> npm ci: configurable-http-proxy for the hub tests"; \
+		npm ci --prefix tools/hub --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo ">>> no npm: the hub tests (tests/hub) will skip; apt-get install nodejs npm"; fi
+
 # the interpreter `make setup` would use, or the message saying what to install
 python:
 	@sh tools/python.sh check "$(PYTHON)"
@@ -59,7 +67,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.port_retries=0 \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WELCOME) $(ALLOW_ROOT)
 
-test: $(STAMP)
+test: $(STAMP) $(PROXY_STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)
 
 bench: $(STAMP)
@@ -80,4 +88,4 @@ lock:
 	bash tools/lock.sh
 
 clean:
-	rm -rf $(VENV) .venv-3.* build *.egg-info .pytest_cache artifacts
+	rm -rf $(VENV) .venv-3.* tools/hub/node_modules build *.egg-info .pytest_cache artifacts

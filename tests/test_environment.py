@@ -15,7 +15,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNTIME = ["numpy", "matplotlib", "jupyterlab", "ipywidgets", "ipympl"]
+RUNTIME = ["numpy", "matplotlib", "jupyterlab", "ipywidgets", "ipympl", "nbgitpuller"]
 TEST_TOOLS = [
     "pytest",
     "nbval",
@@ -25,6 +25,7 @@ TEST_TOOLS = [
     "nbstripout",
     "playwright",
     "jupyter-repo2docker",
+    "jupyterhub",
 ]
 
 

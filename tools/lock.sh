@@ -8,9 +8,9 @@
 # A pin that cannot serve one of them is named in the lock's header and in the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNTIME="numpy==2.4.6 matplotlib==3.11.2 jupyterlab==4.6.6 ipywidgets==8.1.9 ipympl==0.10.0"
+RUNTIME="numpy==2.4.6 matplotlib==3.11.2 jupyterlab==4.6.6 ipywidgets==8.1.9 ipympl==0.10.0 nbgitpuller==1.3.0"
 TEST="pytest==9.2.0 nbval==0.11.0 pytest-xdist==3.8.0 pytest-timeout==2.4.0 hypothesis==6.170.17 \
-ruff==0.17.6 nbstripout==0.9.1 playwright==1.65.2 jupyter-repo2docker==2026.4.0"
+ruff==0.17.6 nbstripout==0.9.1 playwright==1.65.2 jupyter-repo2docker==2026.4.0 jupyterhub==6.1.1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3.11 -m venv "$tmp/rt"

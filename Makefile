@@ -11,6 +11,7 @@ PYTHON := $(shell sh tools/python.sh pick)
 endif
 PY_VERSION := $(shell sh tools/python.sh version "$(PYTHON)")
 VENV   ?= .venv
+STUDENT_COPY ?= build/student-copy
 PORT   ?= 8888
 BIN    := $(VENV)/bin
 WELCOME := notebooks/00_welcome.ipynb
@@ -23,13 +24,15 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # pytest-xdist workers; each notebook stays on one worker (--dist loadscope)
 JOBS   ?= 2
 
-.PHONY: help setup python lab test test-fast bench lint format strip lock clean
+.PHONY: help setup python lab test test-fast bench bench-class student-copy lint format strip lock clean
 
 help:
 	@echo "make lab [PORT=8888]  start JupyterLab at the welcome lesson (sets up .venv first)"
 	@echo "make python           say which Python (3.11 to 3.13) sets up .venv; PYTHON=... chooses"
 	@echo "make test             run unit tests, every notebook (nbval), hygiene and browser tests"
 	@echo "make bench            print speed and memory figures (name: value unit)"
+	@echo "make bench-class      only the class capacity run: K learners at once (minutes)"
+	@echo "make student-copy     the course without solutions, in build/student-copy (STUDENT_COPY=...)"
 	@echo "make lint / format    ruff over code and notebooks"
 	@echo "make strip            strip outputs and widget state from every notebook"
 	@echo "make lock             regenerate the pinned package set (maintainers)"
@@ -72,6 +75,12 @@ test: $(STAMP) $(PROXY_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+bench-class: $(STAMP)
+	$(BIN)/python -m bench class
+
+student-copy: $(STAMP)
+	$(BIN)/python tools/student_copy.py $(STUDENT_COPY)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,6 +13,7 @@ PY_VERSION := $(shell sh tools/python.sh version "$(PYTHON)")
 VENV   ?= .venv
 STUDENT_COPY ?= build/student-copy
 PORT   ?= 8888
+HUB_PORT ?= 8000
 BIN    := $(VENV)/bin
 WELCOME := notebooks/00_welcome.ipynb
 LOCKS  := binder/requirements.txt requirements-test.txt pyproject.toml binder/overrides.json
@@ -24,11 +25,12 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # pytest-xdist workers; each notebook stays on one worker (--dist loadscope)
 JOBS   ?= 2
 
-.PHONY: help setup python lab test test-fast bench bench-class student-copy lint format strip lock clean
+.PHONY: help setup python lab hub test test-fast bench bench-class student-copy lint format strip lock clean
 
 help:
 	@echo "make lab [PORT=8888]  start JupyterLab at the welcome lesson (sets up .venv first)"
 	@echo "make python           say which Python (3.11 to 3.13) sets up .venv; PYTHON=... chooses"
+	@echo "make hub [HUB_PORT=8000]  a JupyterHub for a trial class on 127.0.0.1 (learners, link)"
 	@echo "make test             run unit tests, every notebook (nbval), hygiene and browser tests"
 	@echo "make bench            print speed and memory figures (name: value unit)"
 	@echo "make bench-class      only the class capacity run: K learners at once (minutes)"
@@ -69,6 +71,9 @@ lab: $(STAMP)
 	@echo ">>> (the full URL with its access token is printed below; Ctrl-C stops the server)"
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --ServerApp.port_retries=0 \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WELCOME) $(ALLOW_ROOT)
+
+hub: $(STAMP) $(PROXY_STAMP)
+	$(BIN)/python -m tools.hub.local_hub --port $(HUB_PORT)
 
 test: $(STAMP) $(PROXY_STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)

@@ -1,102 +1,25 @@
-"""A real JupyterHub for the class tests, and a learner that talks to it over HTTP.
+"""A learner that talks to a real JupyterHub over HTTP, for the class tests.
 
-``Hub`` starts ``jupyterhub`` (from the course's environment) with tests/hub/jupyterhub_config.py
-and the configurable-http-proxy that ``make`` installs from npm (tools/hub). ``Learner`` does
-what a student's browser does: log in with a password, start a server, open an nbgitpuller
-link, open a notebook; and runs a notebook's code cells through the kernel's websocket, the way
-JupyterLab does when the student presses Run All.
+``Hub`` (tools/hub/local_hub.py, also behind ``make hub``) starts ``jupyterhub`` from the
+course's environment with tools/hub/jupyterhub_config.py and the configurable-http-proxy that
+``make`` installs from npm (tools/hub). ``Learner`` does what a student's browser does: log in
+with a password, start a server, open an nbgitpuller link, open a notebook; and runs a notebook's
+code cells through the kernel's websocket, the way JupyterLab does when the student presses
+Run All.
 """
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 from urllib.parse import urlencode
 
 import requests
 import websocket
 
-from tests.browser.lab_server import free_port, stop_process_group, tail
+from tools.hub.local_hub import ROOT as REPO
+from tools.hub.local_hub import Hub, missing_tools
 
-REPO = Path(__file__).resolve().parents[2]
-CONFIG = Path(__file__).with_name("jupyterhub_config.py")
-PROXY = REPO / "tools/hub/node_modules/.bin/configurable-http-proxy"
-
-
-def missing_tools() -> str | None:
-    """Why the hub cannot start on this machine (with the fix), or None when it can."""
-    if not PROXY.exists():
-        return "configurable-http-proxy is not installed: run `make setup` (needs node and npm)"
-    if shutil.which("node") is None:
-        return "node is not installed (apt-get install nodejs npm)"
-    if shutil.which("git") is None:
-        return "git is not installed (apt-get install git); nbgitpuller needs it"
-    if not Path(sys.executable).with_name("jupyterhub").exists():
-        return "jupyterhub is not installed in this environment: run `make setup`"
-    return None
-
-
-class Hub:
-    """``jupyterhub`` on 127.0.0.1 with the given learners, in its own temporary folder."""
-
-    def __init__(self, folder: Path, passwords: dict[str, str]):
-        self.folder = folder
-        self.passwords = passwords
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = folder / "jupyterhub.log"
-        self.proc: subprocess.Popen | None = None
-
-    def home(self, name: str) -> Path:
-        return self.folder / "homes" / name
-
-    def start(self, timeout: float = 60.0) -> "Hub":
-        env = {
-            **os.environ,
-            "COURSE_HUB_DIR": str(self.folder),
-            "COURSE_HUB_PORT": str(self.port),
-            "COURSE_HUB_API_PORT": str(free_port()),
-            "COURSE_HUB_PROXY_API_PORT": str(free_port()),
-            "COURSE_HUB_PASSWORDS": json.dumps(self.passwords),
-            "COURSE_HUB_PROXY": str(PROXY),
-            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        }
-        env.pop("JUPYTER_TOKEN", None)
-        (self.folder / "homes").mkdir(parents=True, exist_ok=True)
-        jupyterhub = Path(sys.executable).with_name("jupyterhub")
-        with open(self.log, "wb") as out:
-            self.proc = subprocess.Popen(
-                [str(jupyterhub), "-f", str(CONFIG)],
-                cwd=self.folder, env=env, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"jupyterhub exited with {self.proc.returncode}:\n{tail(self.log)}"
-                )
-            try:
-                if requests.get(f"{self.url}/hub/api/", timeout=2).status_code == 200:
-                    return self
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"jupyterhub did not answer within {timeout:.0f} s:\n{tail(self.log)}")
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            stop_process_group(self.proc, timeout=30)
-
-    def __enter__(self) -> "Hub":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+__all__ = ["REPO", "Hub", "Learner", "missing_tools", "execute"]
 
 
 class Learner:

@@ -219,3 +219,35 @@ def test_hub_proxy_and_servers_listen_on_127_0_0_1_only(hub, learners):
     assert len(ports) >= 3 + len(learners), sorted(ports)
     for port in ports:
         assert listening_addresses(port) == {"127.0.0.1"}, (port, listening_addresses(port))
+
+
+def test_make_hub_prints_learners_and_a_link_then_stops_on_ctrl_c(hub):
+    """``make hub``'s program: a trial hub for an instructor, with passwords and the class link."""
+    import signal
+    import sys
+
+    from tools.hub.local_hub import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tools.hub.local_hub", "--port", str(port), "--learners", "2"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        lines = [proc.stdout.readline() for _ in range(5)]
+        assert lines[0].startswith(f"JupyterHub for a trial class at http://127.0.0.1:{port}/")
+        passwords = dict(line.split()[::2] for line in lines[1:3])
+        assert sorted(passwords) == ["learner1", "learner2"]
+        link = lines[4].strip()
+        assert link.startswith(f"http://127.0.0.1:{port}/hub/user-redirect/git-pull?")
+        assert dict(parse_qsl(urlsplit(link).query))["repo"] == str(REPO)
+        trial = Hub(REPO, {}, port)  # only its URL: the learner talks to the running hub
+        learner = Learner(trial, "learner2")
+        assert learner.login("not-the-password").status_code == 403
+        assert learner.login(passwords["learner2"]).status_code == 200
+        assert "jupyterhub-hub-login" in learner.browser.cookies
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out
+    assert "stopping the hub" in out

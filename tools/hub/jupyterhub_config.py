@@ -1,6 +1,7 @@
-"""JupyterHub configuration for the class tests (tests/hub): a real hub, on 127.0.0.1 only.
+"""JupyterHub configuration for a class on this machine (make hub, tests/hub): 127.0.0.1 only.
 
-Started by ``tests/hub/hub_process.py`` as ``jupyterhub -f tests/hub/jupyterhub_config.py``
+Started by ``tools/hub/local_hub.py`` (``make hub``, and tests/hub) as
+``jupyterhub -f tools/hub/jupyterhub_config.py``
 with these environment variables (all required):
 
 - ``COURSE_HUB_DIR``: a temporary folder for the hub's database, cookie secret and the learners'

@@ -221,7 +221,7 @@ def test_hub_proxy_and_servers_listen_on_127_0_0_1_only(hub, learners):
         assert listening_addresses(port) == {"127.0.0.1"}, (port, listening_addresses(port))
 
 
-def test_make_hub_prints_learners_and_a_link_then_stops_on_ctrl_c(hub):
+def test_make_hub_prints_learners_and_a_link_then_stops_everything_when_told(hub):
     """``make hub``'s program: a trial hub for an instructor, with passwords and the class link."""
     import signal
     import sys
@@ -246,8 +246,11 @@ def test_make_hub_prints_learners_and_a_link_then_stops_on_ctrl_c(hub):
         assert learner.login("not-the-password").status_code == 403
         assert learner.login(passwords["learner2"]).status_code == 200
         assert "jupyterhub-hub-login" in learner.browser.cookies
+        started = psutil.Process(proc.pid).children(recursive=True)
+        assert any("jupyterhub" in " ".join(p.cmdline()) for p in started)
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGTERM)  # what make passes on; Ctrl-C takes the same path
         out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0, out
     assert "stopping the hub" in out
+    assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]

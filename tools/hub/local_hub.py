@@ -87,6 +87,14 @@ class Hub:
                 cwd=self.folder, env=env, stdout=out, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL, start_new_session=True,
             )  # fmt: skip
+        try:
+            self._wait_until_up(timeout)
+        except BaseException:  # not up, or Ctrl-C while starting: leave nothing running
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_up(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -96,11 +104,10 @@ class Hub:
             try:
                 with urllib.request.urlopen(f"{self.url}/hub/api/", timeout=2) as answer:
                     if answer.status == 200:
-                        return self
+                        return
             except (urllib.error.URLError, ConnectionError):
                 pass
             time.sleep(0.3)
-        self.stop()
         raise RuntimeError(f"jupyterhub did not answer in {timeout:.0f} s:\n{self.log_tail()}")
 
     def stop(self, timeout: float = 30.0) -> None:
@@ -137,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot start the hub: {reason}", file=sys.stderr)
         return 1
     passwords = {f"learner{i}": secrets.token_urlsafe(6) for i in range(1, args.learners + 1)}
+    # make passes SIGTERM on (kill, a closed terminal): stop the hub as Ctrl-C does
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.default_int_handler)
     folder = Path(tempfile.mkdtemp(prefix="course-hub-"))
     try:
         with Hub(folder, passwords, args.port) as hub:

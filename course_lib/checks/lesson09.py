@@ -1,4 +1,4 @@
-"""Self-checks for lesson 08, the capstone on handwritten digits.
+"""Self-checks for lesson 09, the capstone on handwritten digits.
 
 Exercises: standardise the test set with the TRAINING statistics (no peeking at the test set,
 and no division by zero for a blank pixel), count the parameters of the 64-128-10 network, and

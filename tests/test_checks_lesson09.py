@@ -1,9 +1,9 @@
-"""Lesson 08 checkers: pass the reference, name typical mistakes, say 'not done' for stubs."""
+"""Lesson 09 checkers: pass the reference, name typical mistakes, say 'not done' for stubs."""
 
 import numpy as np
 import pytest
 
-from course_lib.checks import lesson08 as L
+from course_lib.checks import lesson09 as L
 
 
 def _stub(*args):

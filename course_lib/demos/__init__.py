@@ -1,0 +1,1 @@
+"""Pure compute behind the explorers (one module per widget in ``course_lib.widgets``)."""

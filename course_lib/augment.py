@@ -2,7 +2,7 @@ r"""Data augmentation for small images: more training examples by moving the one
 
 A handwritten 3 moved one pixel to the right is still a 3. Adding such shifted copies to the
 training set teaches the network that the label does not depend on the exact position, which
-helps it on new images (the lesson 8 capstone).
+helps it on new images (lessons 8 and 9).
 
 Shapes: images are ``(N, h, w)``, labels ``(N,)``. Pixels that move in from outside the image
 are filled with 0 (blank paper for the digits, whose pixels count ink). Shift only the TRAINING

@@ -154,7 +154,10 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
         ),
         "hidden": widgets.SelectionSlider(options=HIDDEN, value=hidden, description="hidden H"),
         "weight_decay": widgets.ToggleButtons(
-            options=DECAYS, value=weight_decay, description="λ", style={"button_width": "52px"}
+            options=[(f"{d:g}", d) for d in DECAYS],
+            value=weight_decay,
+            description="λ",
+            style={"button_width": "60px"},
         ),
     }
 

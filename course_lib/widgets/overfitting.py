@@ -3,7 +3,7 @@
 Left, the decision regions of a 2-H-2 network with its 40 training points; right, the training
 and validation loss (log scale) against the epoch, with the current epoch marked. The main
 slider moves through training (epochs 0 to 500 of full-batch Adam); a second slider sets the
-capacity (hidden nodes H) and buttons the L2 weight decay λ. A new (H, λ) trains once (about a
+capacity (hidden nodes H) and a menu the L2 weight decay λ. A new (H, λ) trains once (about a
 second) and is kept; moving the epoch slider only looks the recorded snapshot up. The exact
 numbers (losses, accuracies, the epoch of lowest validation loss) are in the caption.
 ``overfitting_static`` is the printed companion: three epochs of one run without and one with
@@ -127,7 +127,7 @@ def _caption(run: OverfitRun, epoch: int) -> str:
 
 
 def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int = 20):
-    """Epoch slider (main), hidden-nodes slider and weight-decay buttons over one training run.
+    """Epoch slider (main), hidden-nodes slider and weight-decay menu over one training run.
 
     ``box.update(epoch=None, hidden=None, weight_decay=None)`` redraws (None keeps the control's
     value); ``box.state["run"]`` is the ``OverfitRun`` shown.
@@ -153,11 +153,11 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
             widgets.IntSlider(value=epoch, min=0, max=500, step=5, description="epoch")
         ),
         "hidden": widgets.SelectionSlider(options=HIDDEN, value=hidden, description="hidden H"),
-        "weight_decay": widgets.ToggleButtons(
+        "weight_decay": widgets.Dropdown(
             options=[(f"{d:g}", d) for d in DECAYS],
             value=weight_decay,
             description="λ",
-            style={"button_width": "60px"},
+            layout={"width": "150px"},
         ),
     }
 

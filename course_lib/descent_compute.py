@@ -5,7 +5,7 @@ r"""Pure compute behind the gradient-descent explorers (lessons 5-8): no plottin
   which band the rate is in and whether (and when) the walk diverged.
 * Optimizer race: the problems, ``RACERS``, :func:`race_run` and :func:`tune_learning_rates`
   live in :mod:`course_lib.race_compute` and are re-exported here.
-* Playground (lesson 8): see :mod:`course_lib.playground_compute`.
+* Playground (lesson 6): see :mod:`course_lib.playground_compute`.
 
 Shapes: a 2-D parameter point is ``(2,)`` (a 1-D function's is a float); a run's ``path`` is
 ``(K+1, 2)`` or ``(K+1,)`` and its ``losses`` ``(K+1,)``, start included (shorter if it diverged).

@@ -1,4 +1,4 @@
-r"""Pure compute for the lesson-8 playground: a small network learning a 2-D data set live.
+r"""Pure compute for the lesson-6 playground: a small network learning a 2-D data set live.
 
 :class:`Playground` keeps an MLP, its optimizer and a mini-batch stream on one of the 2-D data
 sets of :mod:`course_lib.datasets`, trains a chunk of steps at a time (:meth:`Playground.train`)

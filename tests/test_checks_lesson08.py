@@ -132,3 +132,13 @@ def test_init_std_names_typical_mistakes(fn, words):
 
 def test_init_std_stub_is_not_done():
     assert L.check_init_std(_stub).status == "not done"
+
+
+def test_general_hints_lead_without_giving_the_answer_away():
+    """An unrecognised wrong answer gets a hint that points to the lesson, not the solution."""
+    odd = L.check_penalty_and_grad(lambda W, lam: (3.0, W * 0 + 7.0))
+    assert odd.status == "failed" and "section 3" in odd.hint
+    assert "lam * W" not in odd.hint and "np.sum" not in odd.hint
+    odd = L.check_init_std(lambda i, o, a: 0.5)
+    assert odd.status == "failed" and "section 6" in odd.hint
+    assert "np.sqrt(2" not in odd.hint and "2 / fan_in" not in odd.hint

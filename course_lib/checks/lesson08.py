@@ -92,8 +92,9 @@ def check_penalty_and_grad(penalty_and_grad) -> CheckResult:
         lambda W, lam: _flat(*_penalty_and_grad(W, lam)),
         _W_CASES,
         wrong=_W_WRONG,
-        hint="penalty = lam / 2 * np.sum(W ** 2) and dW = lam * W; return both: "
-        "`return penalty, dW`.",
+        hint="go back to the formula of section 3: the penalty squares EVERY entry of W, adds "
+        "them up and multiplies by lam / 2; the gradient has one entry per weight (W's shape), "
+        "the derivative of lam / 2 * w**2. Return both: `return penalty, dW`.",
     )
 
 
@@ -241,6 +242,7 @@ def check_init_std(init_std) -> CheckResult:
         _INIT_CASES,
         tol=1e-9,
         wrong=_INIT_WRONG,
-        hint="'relu': np.sqrt(2 / fan_in) (He); anything else: np.sqrt(2 / (fan_in + fan_out)) "
-        "(Xavier). Return a standard deviation, not a variance.",
+        hint="go back to section 6: a ReLU layer uses He's rule, which depends on fan_in only; "
+        "any other activation uses Xavier's, which averages fan_in and fan_out. Both give a "
+        "variance; return its square root, the standard deviation.",
     )

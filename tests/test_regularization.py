@@ -4,6 +4,9 @@ known values, train(weight_decay=...) against a hand-written loop, and EarlyStop
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from course_lib import training
 from course_lib.gradcheck import numerical_gradient, relative_error
@@ -11,6 +14,8 @@ from course_lib.losses import softmax_cross_entropy, softmax_cross_entropy_grad
 from course_lib.network import MLP
 from course_lib.optimizers import GradientDescent
 from course_lib.regularization import EarlyStopping, l2_penalty, l2_penalty_grad
+
+FINITE = st.floats(-100.0, 100.0, allow_nan=False, allow_infinity=False)
 
 
 def test_l2_penalty_known_value_counts_weights_not_biases():
@@ -135,3 +140,19 @@ def test_early_stopping_as_a_train_callback_keeps_the_lowest_validation_loss(rng
 def test_early_stopping_restore_before_training_says_so():
     with pytest.raises(RuntimeError, match="train first"):
         EarlyStopping(np.zeros((1, 2)), [0]).restore(None)
+
+
+@given(
+    W=arrays(np.float64, st.tuples(st.integers(1, 4), st.integers(1, 4)), elements=FINITE),
+    lam=st.floats(0.0, 10.0),
+    scale=st.floats(-3.0, 3.0),
+)
+def test_l2_penalty_is_nonnegative_linear_in_lambda_and_quadratic_in_the_weights(W, lam, scale):
+    params = {"W1": W, "b1": np.ones(W.shape[0])}
+    value = l2_penalty(params, lam)
+    assert value >= 0.0
+    assert l2_penalty(params, 2 * lam) == pytest.approx(2 * value, rel=1e-12, abs=1e-300)
+    scaled = {"W1": scale * W, "b1": params["b1"]}
+    assert l2_penalty(scaled, lam) == pytest.approx(scale**2 * value, rel=1e-9, abs=1e-12)
+    grads = l2_penalty_grad(params, lam)
+    assert {k: g.shape for k, g in grads.items()} == {k: p.shape for k, p in params.items()}

@@ -1,4 +1,4 @@
-"""Lesson 8's digit-predictions explorer and its compute: the probabilities are the network's
+"""Lesson 9's digit-predictions explorer and its compute: the probabilities are the network's
 softmax, the explorer shows exactly them (image, bars, colours, caption) at every slider end and
 in "only mistakes" mode, and the static companion titles its panels from the same values."""
 

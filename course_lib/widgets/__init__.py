@@ -37,6 +37,7 @@ from course_lib.widgets.loss_curves import (
 from course_lib.widgets.matrix_ops import matrix_ops_explorer, matrix_ops_static
 from course_lib.widgets.neuron import neuron_explorer, neuron_static
 from course_lib.widgets.optimizer_race import optimizer_race_explorer, optimizer_race_static
+from course_lib.widgets.overfitting import overfitting_explorer, overfitting_static
 from course_lib.widgets.playground import playground_explorer, playground_static
 from course_lib.widgets.tensor_view import (
     color_channels_static,
@@ -71,6 +72,8 @@ __all__ = [
     "neuron_static",
     "optimizer_race_explorer",
     "optimizer_race_static",
+    "overfitting_explorer",
+    "overfitting_static",
     "playground_explorer",
     "playground_static",
     "saturation_explorer",

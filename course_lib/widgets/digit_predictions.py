@@ -1,4 +1,4 @@
-"""Lesson 8 explorer: what the trained network believes about each test digit.
+"""Lesson 9 explorer: what the trained network believes about each test digit.
 
 ``digit_predictions_explorer(model, images, labels, mean, std)`` shows one test image (8 x 8)
 beside the network's softmax probabilities for the 10 classes. An index slider walks through

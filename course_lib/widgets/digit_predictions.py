@@ -103,7 +103,7 @@ def digit_predictions_explorer(model, images, labels, mean, std):
     data = digit_predictions(model, images, labels, mean, std)
     n, wrong = len(data["labels"]), data["wrong"]
     fig, (ax_img, ax_bar) = new_figure(
-        6.4, 2.6, ncols=2, gridspec_kw={"width_ratios": [1, 2.2], "wspace": 0.25}
+        5.8, 2.5, ncols=2, gridspec_kw={"width_ratios": [1, 2.2], "wspace": 0.25}
     )
     lo, hi = float(data["images"].min()), float(data["images"].max())
     image = ax_img.imshow(

@@ -153,12 +153,8 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
     update()
     fig.tight_layout()  # after the first update, so the title has its text and fits
     freeze_layout(fig)  # later draws do not re-measure tick labels to place title and labels
-    rows = [
-        widgets.HBox([controls["w11"], controls["w12"]]),
-        widgets.HBox([controls["w21"], controls["w22"]]),
-        widgets.HBox([controls["b1"], controls["b2"]]),
-        controls["activation"],
-    ]
+    # one group each: two to a line in a wide column (the layout of W), one in a narrow one
+    rows = [controls[k] for k in ("w11", "w12", "w21", "w22", "b1", "b2", "activation")]
     box = explorer_box("linear_map", rows, fig, caption)
     box.update = update
     box.caption = caption

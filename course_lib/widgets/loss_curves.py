@@ -109,7 +109,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
     from course_lib.widgets._base import explorer_box, mark_main
 
     zs = np.linspace(-8.0, 8.0, 321)
-    fig, (left, right) = new_figure(10.0, 3.4, ncols=2)
+    fig, (left, right) = new_figure(5.8, 3.2, ncols=2)
     lines, points = {}, {}
     for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
         color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
@@ -260,7 +260,7 @@ def loss_race_animation(runs, X, y):
     x = X[:, 0]
     pad = 0.5
     xs = np.linspace(x.min() - pad, x.max() + pad, 200)
-    fig, axes = new_figure(10.0, 3.8, ncols=2, sharey=True)
+    fig, axes = new_figure(5.8, 3.6, ncols=2, sharey=True)
     curves, titles = {}, {}
     for ax, name in zip(axes, _NAMES, strict=True):
         ax.scatter(x, y, c=np.where(y == 1, COLORS["blue"], COLORS["orange"]), s=18, zorder=3)

@@ -47,7 +47,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     import ipywidgets as widgets
 
     neuron_output(_X[:1], w, b, activation)  # checks the activation name
-    fig, ax = new_figure(6.0, 3.4)
+    fig, ax = new_figure(5.8, 3.4)
     ax.axhline(0, color=COLORS["grey"], lw=0.8)
     ax.axvline(0, color=COLORS["grey"], lw=0.8)
     (curve,) = ax.plot(_X, _X, color=COLORS["blue"], lw=2.5, label="a = f(w·x + b)")

@@ -22,7 +22,7 @@ import numpy as np
 
 from course_lib.plotting import small_multiples
 from course_lib.race_compute import RACERS, race_run, tune_learning_rates
-from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
+from course_lib.widgets._base import control_panel, explorer_box, mark_main, new_figure, redraw
 from course_lib.widgets._descent_draw import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 from course_lib.widgets._fast import fixed_ticks, freeze_layout, nice_ticks
 from course_lib.widgets._race_axes import (  # noqa: F401 (re-exported for old imports)
@@ -57,11 +57,11 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     state["to_axis"] = np.asarray  # raw x (steps, examples, seconds) -> the axis's x
 
     surface = prob.surface is not None
-    fig, axes = new_figure(9.0 if surface else 6.5, 4.0, ncols=2 if surface else 1)
+    fig, axes = new_figure(5.8, 3.2 if surface else 3.4, ncols=2 if surface else 1)
     ax_loss = axes[1] if surface else axes
     lines, heads, paths = {}, {}, {}
     if surface:
-        draw_landscape(axes[0], prob.surface, n=50, levels=6)
+        draw_landscape(axes[0], prob.surface, n=50, levels=14)
         axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
     for name in RACERS:
         (lines[name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
@@ -159,16 +159,13 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
 
     tune_button.on_click(on_tune)
     others = widgets.Accordion(
-        children=[widgets.VBox([sliders[n] for n in RACERS if n != "Adam"] + [tune_button])]
+        children=[control_panel([sliders[n] for n in RACERS if n != "Adam"] + [tune_button])]
     )
     others.set_title(0, "other learning rates")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [
-        widgets.HBox([sliders["Adam"], x_toggle]),
-        others,
-        widgets.HBox([play, step_slider]),
-    ]
+    x_toggle.style.button_width = "auto"  # three short buttons, not three 148 px ones
+    controls = [sliders["Adam"], [play, step_slider], x_toggle, others]
     box = explorer_box("optimizer-race", controls, fig, caption)
     box.update = update
     box.caption = caption

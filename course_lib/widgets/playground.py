@@ -68,7 +68,7 @@ def playground_explorer(
     """
     import ipywidgets as widgets
 
-    fig, (ax_b, ax_l) = new_figure(8.0, 3.8, ncols=2)
+    fig, (ax_b, ax_l) = new_figure(5.8, 3.0, ncols=2)
     settings = {
         "dataset": dataset,
         "hidden": hidden,
@@ -179,11 +179,7 @@ def playground_explorer(
     fig.tight_layout()
     update(num_steps=0)
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [
-        widgets.HBox([dd_data, dd_hidden, dd_act]),
-        widgets.HBox([lr_slider, dd_batch]),
-        widgets.HBox([play, reset]),
-    ]
+    controls = [lr_slider, [play, reset], dd_data, dd_hidden, dd_act, dd_batch]
     box = explorer_box("playground", controls, fig, caption)
     box.update = update
     box.caption = caption
@@ -204,8 +200,9 @@ def playground_explorer(
 def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3):
     """Decision boundaries after training on each data set: a linear network vs a ReLU one.
 
-    Row 1 uses the identity activation (the whole network is then one linear map, so its
-    boundary is a straight line); row 2 uses ReLU. Titles give the accuracy reached.
+    One row per data set: on the left the identity activation (the whole network is then one
+    linear map, so its boundary is a straight line), on the right ReLU. Titles give the
+    accuracy reached.
     Returns the Figure (``plotting.small_multiples``).
     """
 
@@ -215,5 +212,5 @@ def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3
         draw_boundary(ax, pg, n=80)
         ax.set_title(f"{dataset}, {activation}: accuracy {pg.accuracy():.0%}", fontsize=9)
 
-    settings = [{"dataset": d, "activation": a} for a in ("identity", "relu") for d in DATASETS]
-    return small_multiples(panel, settings, ncols=len(DATASETS), panel_size=(3.0, 2.8))
+    settings = [{"dataset": d, "activation": a} for d in DATASETS for a in ("identity", "relu")]
+    return small_multiples(panel, settings, ncols=2, panel_size=(2.9, 2.6))

@@ -124,7 +124,7 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     func = "tensor_explorer"
     T = _tensor(func, T)
     first = reduce_entry(T, axis, 0, op)
-    fig, (ax_t, ax_r) = new_figure(8.0, 3.4, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
+    fig, (ax_t, ax_r) = new_figure(5.8, 2.9, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
     plot_tensor(T, ax=ax_t, title=f"T, shape {T.shape}")
     caption = widgets.HTML()
     axis_slider = mark_main(widgets.IntSlider(value=axis, min=0, max=2, description="axis"))
@@ -162,7 +162,10 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     entry_slider.observe(lambda ch: update(entry=ch["new"]), names="value")
     update(axis, 0, op)
     box = explorer_box(
-        func.removesuffix("_explorer"), [axis_slider, op_menu, entry_slider, play], fig, caption
+        func.removesuffix("_explorer"),
+        [axis_slider, op_menu, [play, entry_slider]],
+        fig,
+        caption,
     )
     box.update = update
     box.caption = caption

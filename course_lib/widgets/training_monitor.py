@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from course_lib.plotting.progress_plots import plot_training_progress, update_training_progress
 from course_lib.validation import check_int
-from course_lib.widgets._base import explorer_box
+from course_lib.widgets._base import COLUMN_INCHES, explorer_box
 
 __all__ = ["training_monitor", "training_monitor_static", "MonitorRecord"]
 
@@ -85,7 +85,7 @@ def training_monitor(num_epochs: int, target: float | None = None):
     import ipywidgets as widgets
 
     num_epochs = check_int("training_monitor", "num_epochs", num_epochs)
-    fig = Figure(figsize=(9.0, 3.2), dpi=100)
+    fig = Figure(figsize=(COLUMN_INCHES, 2.8), dpi=100)
     FigureCanvasAgg(fig)
     axes = fig.subplots(1, 2)
     record = MonitorRecord()

@@ -86,3 +86,26 @@ def control_panel(groups: list):
     )
     panel.add_class("course-controls")
     return panel
+
+
+def column_grid(n: int, panel_width: float, panel_height: float, **kw):
+    """A figure of ``n`` panels that fits the column: ``(fig, axes)``, a list of ``n`` Axes.
+
+    The panels go side by side while they fit ``COLUMN_INCHES``; otherwise they wrap onto more
+    rows, each panel shrunk by at most 30% (or more, when one panel alone is too wide). Extra
+    grid cells are left empty (their Axes removed). ``kw`` goes to ``plt.subplots`` (``sharey``,
+    ``layout``...).
+    """
+    import matplotlib.pyplot as plt
+
+    ncols = n
+    if panel_width * n > COLUMN_INCHES:
+        ncols = max(1, min(n, int(COLUMN_INCHES // (0.7 * panel_width))))
+    shrink = min(1.0, COLUMN_INCHES / (panel_width * ncols))
+    nrows = -(-n // ncols)
+    size = (panel_width * ncols * shrink, panel_height * nrows * shrink)
+    fig, axes = plt.subplots(nrows, ncols, figsize=size, squeeze=False, **kw)
+    flat = list(axes.ravel())
+    for ax in flat[n:]:
+        ax.remove()
+    return fig, flat[:n]

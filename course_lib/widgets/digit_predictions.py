@@ -23,7 +23,7 @@ from course_lib.plotting.classify_plots import (
     update_class_probabilities,
 )
 from course_lib.validation import as_array
-from course_lib.widgets._base import explorer_box, mark_main, new_figure, redraw
+from course_lib.widgets._base import COLUMN_INCHES, explorer_box, mark_main, new_figure, redraw
 from course_lib.widgets._fast import color_key, freeze_layout
 
 __all__ = ["digit_predictions_explorer", "digit_predictions_static", "digit_predictions"]
@@ -214,7 +214,7 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
     fig, axes = plt.subplots(
         2,
         len(idx),
-        figsize=(1.7 * len(idx), 3.4),
+        figsize=(min(1.7 * len(idx), COLUMN_INCHES), 3.4),  # at most the notebook column
         squeeze=False,
         gridspec_kw={"height_ratios": [1.1, 1], "hspace": 0.4, "wspace": 0.12},
     )
@@ -228,7 +228,7 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
         p = data["probs"][i][guess]
         ax_img.set_title(
             f"true {y}, predicted {guess}\n(p = {p:.2f})",
-            fontsize=9,
+            fontsize=8,
             color=COLORS["wrong"] if guess != y else "black",
         )
         plot_class_probabilities(data["probs"][i], y, ax=ax_bar)

@@ -15,6 +15,7 @@ from course_lib.explore_compute import demo_network_params, edge_signals, forwar
 from course_lib.plotting import plot_network, update_network
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import freeze_layout
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]
 
@@ -108,7 +109,7 @@ def forward_pass_static(inputs=((1.0, -0.5), (-1.5, 1.0)), hidden_activation: st
 
     params = demo_network_params(_SIZES, hidden_activation, seed=0)
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(inputs), figsize=(5.0 * len(inputs), 3.6))
+        fig, axes = column_grid(len(inputs), 5.0, 3.6)
     for ax, x in zip(np.atleast_1d(axes), inputs, strict=True):
         plot_network(list(_SIZES), weights=[params["W1"], params["W2"]], ax=ax)
         values = _show(ax, params, np.asarray(x, dtype=np.float64), hidden_activation)

@@ -18,6 +18,7 @@ from course_lib.matrix_steps import fmt
 from course_lib.plotting import COLORS, plot_vectors, update_vectors
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import fixed_ticks, freeze_layout
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["linear_map_explorer", "linear_map_static"]
 
@@ -182,7 +183,7 @@ def linear_map_static():
         ("rotation 30°, then relu", np.array([[c, -s], [s, c]]), "relu"),
     ]
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(cases), figsize=(3.0 * len(cases), 3.4))
+        fig, axes = column_grid(len(cases), 3.0, 3.4)
     for ax, (name, W, act) in zip(axes, cases, strict=True):
         ax.set_aspect("equal")
         h = _draw_map(ax)

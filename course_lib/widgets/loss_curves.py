@@ -21,6 +21,7 @@ from course_lib.plotting.style import COLORS
 from course_lib.validation import as_array
 from course_lib.widgets._base import float_slider, new_figure, redraw
 from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
+from course_lib.widgets._layout import column_grid
 
 __all__ = [
     "loss_shapes_static",
@@ -188,7 +189,7 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
     grid = np.linspace(-8.0, 8.0, 321)
     curves = logit_gradients(grid, float(y))
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(zs), figsize=(4.0 * len(zs), 3.2), sharey=True)
+        fig, axes = column_grid(len(zs), 4.0, 3.2, sharey=True)
     for ax, zv in zip(np.atleast_1d(axes), zs, strict=True):
         here = logit_gradients(np.array([zv]), float(y))
         for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
@@ -197,7 +198,9 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
             ax.semilogy(grid, slope, color=color, label=label)
             ax.plot([zv], [max(abs(here[key + "_dz"][0]), 1e-12)], "o", color=color, ms=8)
         ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
-        ax.set_title(f"z = {zv:g}, p = {here['p'][0]:.3g}: CE push {ratio:.3g}× larger")
+        ax.set_title(
+            f"z = {zv:g}, p = {here['p'][0]:.3g}\nCE push {ratio:.3g}× larger", fontsize=10
+        )
         ax.set(xlabel="weighted sum z", ylim=(1e-4, 2.0))
         _plain_log_ticks(ax)
         ax.grid(True, alpha=0.3)
@@ -219,7 +222,7 @@ def loss_race_static(runs):
 
     runs = _check_runs("loss_race_static", runs)
     with plt.ioff():
-        fig, axes = plt.subplots(1, 3, figsize=(13.0, 3.4), sharex=True)
+        fig, axes = column_grid(3, 4.0, 3.4, sharex=True)
     for name, hist in runs.items():
         steps = np.arange(len(hist["bce"]))
         style = {"color": _RUN_COLORS[name], "label": f"trained with {_NAMES[name]}"}

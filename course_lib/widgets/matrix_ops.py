@@ -209,7 +209,7 @@ def matrix_ops_static(operation: str = "multiply", A=None, B=None, c=2):
     c = float(as_array("matrix_ops_static", "c", c, ndim=0))
     steps = matrix_op_steps(operation, a, b, c)
     with plt.ioff():
-        fig = plt.figure(figsize=(7.6, 2.2 * len(steps)))
+        fig = plt.figure(figsize=(5.8, 1.8 * len(steps)))
     subfigs = np.atleast_1d(fig.subfigures(len(steps), 1))
     for k, sub in enumerate(subfigs):
         h = _draw(sub, operation, a, b, c)

@@ -14,6 +14,7 @@ from course_lib.explore_compute import ACTIVATION_CHOICES, neuron_midpoint, neur
 from course_lib.plotting import COLORS
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure, redraw
 from course_lib.widgets._fast import color_key, fixed_ticks, freeze_layout
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["neuron_explorer", "neuron_static"]
 
@@ -131,7 +132,7 @@ def neuron_static(activation: str = "sigmoid"):
 
     neuron_output(_X[:1], 1.0, 0.0, activation)
     with plt.ioff():
-        fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.4), sharey=True)
+        fig, (left, right) = column_grid(2, 5.0, 3.4, sharey=True)
     colors = [COLORS["blue"], COLORS["orange"], COLORS["vermillion"]]
     f = _name(activation) or "f"
     for b, color in zip((-2.0, 0.0, 2.0), colors, strict=True):

@@ -129,6 +129,6 @@ def training_monitor_static(record, target: float | None = None):
     import matplotlib.pyplot as plt
 
     data = record.as_dict() if isinstance(record, MonitorRecord) else dict(record)
-    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.2), layout="constrained")
+    fig, axes = plt.subplots(1, 2, figsize=(COLUMN_INCHES, 2.8), layout="constrained")
     plot_training_progress(data, axes=axes, target=target)
     return fig

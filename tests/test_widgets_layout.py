@@ -93,3 +93,28 @@ def test_small_multiples_companions_fit_the_column():
     ]
     for fig in figures:
         assert fig.get_size_inches()[0] <= COLUMN_INCHES + 1e-9
+
+
+class FakeIpymplCanvas:
+    """The two attributes ``redraw`` reads on an ipympl canvas, and its two draw calls."""
+
+    def __init__(self, syncing: bool):
+        self.syncing_data_url, self._force_full, self.calls = syncing, False, []
+
+    def draw(self):
+        self.calls.append(("draw", self._force_full))
+
+    def draw_idle(self):
+        self.calls.append(("draw_idle", self._force_full))
+
+
+@pytest.mark.parametrize(("syncing", "call"), [(False, "draw"), (True, "draw_idle")])
+def test_redraw_sends_every_ipympl_frame_whole(syncing, call):
+    """The browser may draw a diff frame as a full one (a figure with holes): send none."""
+    from types import SimpleNamespace
+
+    from course_lib.figure_updates import redraw
+
+    canvas = FakeIpymplCanvas(syncing)
+    redraw(SimpleNamespace(canvas=canvas))
+    assert canvas.calls == [(call, True)]

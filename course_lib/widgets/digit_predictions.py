@@ -214,12 +214,12 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
     fig, axes = plt.subplots(
         2,
         len(idx),
-        figsize=(min(1.7 * len(idx), COLUMN_INCHES), 3.4),  # at most the notebook column
+        figsize=(min(1.7 * len(idx), COLUMN_INCHES), 3.8),  # at most the notebook column
         squeeze=False,
         gridspec_kw={"height_ratios": [1.1, 1], "hspace": 0.4, "wspace": 0.12},
     )
     # Fixed margins, not a layout engine: measuring 12 panels' texts would double the draw.
-    fig.subplots_adjust(left=0.35 / len(idx), right=0.99, top=0.8, bottom=0.12)
+    fig.subplots_adjust(left=max(0.35 / len(idx), 0.09), right=0.99, top=0.72, bottom=0.12)
     for col, i in enumerate(idx):
         y, guess = int(data["labels"][i]), int(data["predicted"][i])
         ax_img, ax_bar = axes[0, col], axes[1, col]
@@ -227,7 +227,7 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
         ax_img.set(xticks=[], yticks=[])
         p = data["probs"][i][guess]
         ax_img.set_title(
-            f"true {y}, predicted {guess}\n(p = {p:.2f})",
+            f"true {y},\npredicted {guess}\n(p = {p:.2f})",
             fontsize=8,
             color=COLORS["wrong"] if guess != y else "black",
         )
@@ -238,8 +238,8 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
             ax_bar.set_yticks([])
     right = sum(int(data["predicted"][i] == data["labels"][i]) for i in idx)
     fig.suptitle(
-        f"{len(idx)} test digits, {right} predicted right: the network's probabilities "
+        f"{len(idx)} test digits, {right} predicted right: the network's probabilities\n"
         "(green: true class, red: a wrong answer)",
-        fontsize=10,
+        fontsize=9,
     )
     return fig

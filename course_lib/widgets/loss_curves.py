@@ -237,9 +237,10 @@ def loss_race_static(runs):
     for ax in axes:
         ax.set_xlabel("step")
         ax.grid(True, alpha=0.3)
-    # left of centre: the MSE run's jump (near the end) must stay visible, not behind the legend
-    axes[1].legend(fontsize=9, loc="center left", bbox_to_anchor=(0.04, 0.5))
     fig.tight_layout()
+    # the key in the empty fourth cell of the 2 x 2 grid, clear of every curve
+    handles, labels = axes[1].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=9, loc="center", bbox_to_anchor=(0.75, 0.25))
     return fig
 
 
@@ -269,7 +270,7 @@ def loss_race_animation(runs, X, y):
         ax.scatter(x, y, c=np.where(y == 1, COLORS["blue"], COLORS["orange"]), s=18, zorder=3)
         ax.axhline(0.5, color=COLORS["grey"], ls="--", lw=1)
         (curves[name],) = ax.plot(xs, np.zeros_like(xs), color=_RUN_COLORS[name], lw=2.5)
-        titles[name] = ax.set_title("")
+        titles[name] = ax.set_title("", fontsize=9)  # three lines over a half-column panel
         ax.set(xlabel="x (one feature)", ylim=(-0.08, 1.08))
         ax.grid(True, alpha=0.3)
     axes[0].set_ylabel("p = σ(w·x + b), label y")
@@ -280,8 +281,8 @@ def loss_race_animation(runs, X, y):
             w, b = float(hist["W"][j, 0]), float(hist["b"][j])
             curves[name].set_ydata(logit_gradients(w * xs + b, 1.0)["p"])
             titles[name].set_text(
-                f"trained with {_NAMES[name]}, step {j}: accuracy {hist['accuracy'][j]:.0%}\n"
-                f"w = {w:.2f}, b = {b:.2f}, |gradient| = {hist['grad_norm'][j]:.1e}"
+                f"trained with {_NAMES[name]}\nstep {j}: accuracy {hist['accuracy'][j]:.0%}\n"
+                f"w = {w:.2f}, b = {b:.2f}, |gradient| {hist['grad_norm'][j]:.1e}"
             )
 
     num_frames = max(len(hist["b"]) for hist in runs.values())

@@ -164,7 +164,6 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     others.set_title(0, "other learning rates")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    x_toggle.style.button_width = "auto"  # three short buttons, not three 148 px ones
     controls = [sliders["Adam"], [play, step_slider], x_toggle, others]
     box = explorer_box("optimizer-race", controls, fig, caption)
     box.update = update

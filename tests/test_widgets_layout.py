@@ -118,3 +118,20 @@ def test_redraw_sends_every_ipympl_frame_whole(syncing, call):
     canvas = FakeIpymplCanvas(syncing)
     redraw(SimpleNamespace(canvas=canvas))
     assert canvas.calls == [(call, True)]
+
+
+def test_explorer_canvases_send_whole_frames_even_for_pyplots_own_draws():
+    """pyplot's draw_idle (an artist changed) also makes a frame: it must be whole too."""
+    from course_lib.widgets._base import _send_whole_frames
+
+    class Canvas:
+        _force_full = False
+
+        def get_diff_image(self):
+            full, self._force_full = self._force_full, False  # as matplotlib's webagg does
+            return "full" if full else "diff"
+
+    canvas = Canvas()
+    assert canvas.get_diff_image() == "diff"
+    _send_whole_frames(canvas)
+    assert [canvas.get_diff_image() for _ in range(3)] == ["full"] * 3

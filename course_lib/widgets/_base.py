@@ -41,7 +41,26 @@ def new_figure(width: float = 6.0, height: float = 3.2, ncols: int = 1, nrows: i
     ):
         if hasattr(canvas, attr):
             setattr(canvas, attr, value)
+    if hasattr(canvas, "get_diff_image"):  # ipympl: every frame whole, never a diff
+        _send_whole_frames(canvas)
     return fig, axes
+
+
+def _send_whole_frames(canvas) -> None:
+    """Make an ipympl canvas send every picture whole instead of as a diff of the last one.
+
+    A diff frame follows an ``image_mode`` state change, which the browser may apply after the
+    picture: a diff drawn as a full frame shows only the pixels that changed (a figure with
+    holes, seen in lessons 05-07). Draws come from ``redraw`` and also from pyplot's own
+    ``draw_idle`` when an artist changes, so the canvas itself is told: full frames only.
+    """
+    diff_image = canvas.get_diff_image
+
+    def whole_image():
+        canvas._force_full = True
+        return diff_image()
+
+    canvas.get_diff_image = whole_image
 
 
 def figure_widget(fig):

@@ -45,9 +45,9 @@ def fit_control(widget):
         longest = max((len(str(o)) for o in widget._options_labels), default=4)
         widget.style.description_width = f"{label}px"
         widget.layout.width = f"{label + min(int(LABEL_PX * longest) + 40, 260)}px"
-    if kind == "ToggleButtons":  # label and buttons on one line (its default 300 px wraps them)
-        label = int(LABEL_PX * max(len(widget.description), 3)) + 12
-        buttons = sum(int(LABEL_PX * len(str(o))) + 34 for o in widget._options_labels)
+    if kind == "ToggleButtons":  # the buttons on one line (its default 300 px wraps them)
+        label = int(LABEL_PX * max(len(widget.description), 3)) + 12 if widget.description else 0
+        buttons = sum(int(8 * len(str(o))) + 48 for o in widget._options_labels)  # + padding
         widget.style.description_width = f"{label}px"
         widget.style.button_width = "auto"
         widget.layout.width = f"{label + buttons + 16}px"

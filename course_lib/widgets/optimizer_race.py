@@ -146,7 +146,8 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         )
         sliders[name].observe(lambda c, n=name: update(lrs={n: c["new"]}), names="value")
     mark_main(sliders["Adam"])
-    x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps", description="x-axis")
+    x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps")
+    x_label = widgets.Label("x-axis")  # beside the buttons: a ToggleButtons puts its own above
     x_toggle.observe(lambda c: update(x_axis=c["new"]), names="value")
     play, step_slider = play_controls(num_steps, interval=100)
     step_slider.observe(lambda c: update(step=c["new"]), names="value")
@@ -164,7 +165,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     others.set_title(0, "other learning rates")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [sliders["Adam"], [play, step_slider], x_toggle, others]
+    controls = [sliders["Adam"], [play, step_slider], [x_label, x_toggle], others]
     box = explorer_box("optimizer-race", controls, fig, caption)
     box.update = update
     box.caption = caption

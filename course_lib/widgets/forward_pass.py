@@ -109,7 +109,7 @@ def forward_pass_static(inputs=((1.0, -0.5), (-1.5, 1.0)), hidden_activation: st
 
     params = demo_network_params(_SIZES, hidden_activation, seed=0)
     with plt.ioff():
-        fig, axes = column_grid(len(inputs), 5.0, 3.6)
+        fig, axes = column_grid(len(inputs), 2.9, 3.0)  # two side by side
     for ax, x in zip(np.atleast_1d(axes), inputs, strict=True):
         plot_network(list(_SIZES), weights=[params["W1"], params["W2"]], ax=ax)
         values = _show(ax, params, np.asarray(x, dtype=np.float64), hidden_activation)

@@ -189,7 +189,7 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
     grid = np.linspace(-8.0, 8.0, 321)
     curves = logit_gradients(grid, float(y))
     with plt.ioff():
-        fig, axes = column_grid(len(zs), 4.0, 3.2, sharey=True)
+        fig, axes = column_grid(len(zs), 1.93, 2.8, sharey=True)  # three side by side
     for ax, zv in zip(np.atleast_1d(axes), zs, strict=True):
         here = logit_gradients(np.array([zv]), float(y))
         for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
@@ -198,9 +198,7 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
             ax.semilogy(grid, slope, color=color, label=label)
             ax.plot([zv], [max(abs(here[key + "_dz"][0]), 1e-12)], "o", color=color, ms=8)
         ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
-        ax.set_title(
-            f"z = {zv:g}, p = {here['p'][0]:.3g}\nCE push {ratio:.3g}× larger", fontsize=10
-        )
+        ax.set_title(f"z = {zv:g}, p = {here['p'][0]:.3g}\nCE push {ratio:.3g}× larger", fontsize=9)
         ax.set(xlabel="weighted sum z", ylim=(1e-4, 2.0))
         _plain_log_ticks(ax)
         ax.grid(True, alpha=0.3)

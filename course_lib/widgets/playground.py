@@ -200,9 +200,8 @@ def playground_explorer(
 def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3):
     """Decision boundaries after training on each data set: a linear network vs a ReLU one.
 
-    One row per data set: on the left the identity activation (the whole network is then one
-    linear map, so its boundary is a straight line), on the right ReLU. Titles give the
-    accuracy reached.
+    Row 1 uses the identity activation (the whole network is then one linear map, so its
+    boundary is a straight line); row 2 uses ReLU. Titles give the accuracy reached.
     Returns the Figure (``plotting.small_multiples``).
     """
 
@@ -210,7 +209,8 @@ def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3
         pg = Playground(dataset, hidden, activation, lr, 16)
         pg.train(num_steps)
         draw_boundary(ax, pg, n=80)
-        ax.set_title(f"{dataset}, {activation}: accuracy {pg.accuracy():.0%}", fontsize=9)
+        ax.set_title(f"{dataset}, {activation}\naccuracy {pg.accuracy():.0%}", fontsize=8)
 
-    settings = [{"dataset": d, "activation": a} for d in DATASETS for a in ("identity", "relu")]
-    return small_multiples(panel, settings, ncols=2, panel_size=(2.9, 2.6))
+    settings = [{"dataset": d, "activation": a} for a in ("identity", "relu") for d in DATASETS]
+    # four small panels to a row, so the rows still say "linear network" and "ReLU network"
+    return small_multiples(panel, settings, ncols=len(DATASETS), panel_size=(1.45, 1.55))

@@ -67,7 +67,7 @@ def loss_shapes_static():
 
     p = np.linspace(0.005, 1.0, 400)
     with plt.ioff():
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10.0, 3.5))
+        fig, (ax1, ax2) = column_grid(2, 2.9, 3.0)  # side by side in the notebook column
     ax1.plot(p, -np.log(p), color=COLORS["blue"])
     for q in (0.9, 0.5, 0.1):
         ax1.plot([q], [-np.log(q)], "o", color=COLORS["vermillion"])
@@ -75,21 +75,19 @@ def loss_shapes_static():
         ax1.annotate(
             f"p = {q:g}: {-np.log(q):.2f}",
             (q, -np.log(q)),
-            (-4, 10) if right else (6, 6),
+            (0, 50) if right else (6, 12),  # near p = 1: well above, with a leader line
             textcoords="offset points",
             ha="right" if right else "left",
-            fontsize=9,
+            fontsize=8,
+            arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "0.4"} if right else None,
         )
-    ax1.set(title="−log p: the cost of the true class's probability", xlabel="p", ylabel="loss")
+    ax1.set(xlabel="p", ylabel="loss")
+    ax1.set_title("−log p: the cost of\nthe true class's probability", fontsize=10)
     ax2.plot(p, -np.log(p), color=_RUN_COLORS["binary_cross_entropy"], label="cross-entropy −log p")
     ax2.plot(p, (1.0 - p) ** 2, color=_RUN_COLORS["mse"], label="squared error (1 − p)²")
-    ax2.set(
-        title="one example with target y = 1",
-        xlabel="predicted probability p",
-        ylabel="loss",
-        ylim=(0.0, 5.5),
-    )
-    ax2.legend(fontsize=9)
+    ax2.set(xlabel="predicted probability p", ylabel="loss", ylim=(0.0, 5.5))
+    ax2.set_title("one example\nwith target y = 1", fontsize=10)
+    ax2.legend(fontsize=8)
     for ax in (ax1, ax2):
         ax.grid(True, alpha=0.3)
     fig.tight_layout()

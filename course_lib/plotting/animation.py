@@ -98,7 +98,9 @@ def animate(
     draw()
     play.add_class("course-play")
     slider.add_class("course-main-slider")
-    box = widgets.VBox([widgets.HBox([play, slider]), view])
+    from course_lib.widgets._layout import control_panel  # the explorers' control layout
+
+    box = widgets.VBox([control_panel([[play, slider]]), view])
     box.add_class("course-explorer")
     box.add_class(f"explorer-{name}")
     box.course_slider, box.course_play = slider, play  # handles for tests and notebooks

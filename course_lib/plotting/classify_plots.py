@@ -216,7 +216,7 @@ def update_digits(ax, predictions=None):
         arts["frames"][k].set_visible(wrong)
     if p is not None and y is not None:
         right = int(np.sum(p == y))
-        # two lines: one line is wider than a figure of a few tiles, and would be clipped
+        # two lines: a few tiles make a narrow figure, and one long line would be cut off
         title = f"{right} of {N} predicted right\n(red: wrong, true label in brackets)"
     elif p is not None:
         title = f"predictions for {N} images"

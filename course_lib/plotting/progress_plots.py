@@ -46,7 +46,7 @@ def plot_training_progress(record: dict, axes=None, target: float | None = None)
     if axes is None:
         import matplotlib.pyplot as plt
 
-        _, axes = plt.subplots(1, 2, figsize=(7.6, 3.0), layout="constrained")
+        _, axes = plt.subplots(1, 2, figsize=(5.8, 2.8), layout="constrained")
     ax_loss, ax_acc = axes
     (steps,) = ax_loss.plot(
         [], [], color=PALETTE[5], lw=0.8, alpha=0.6, label="batches (block means)"

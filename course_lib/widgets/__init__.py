@@ -14,6 +14,11 @@ classes ``course-explorer`` and ``explorer-<name>``; the slider a person would m
 carries ``course-main-slider``; a Play button carries ``course-play``. The root widget also has
 ``.figure`` and ``.update(...)`` so tests can drive it without a browser.
 
+Layout (``_layout``): one control panel for every explorer (sliders with a 190 px track and
+their value beside it, groups that wrap instead of squeezing, Play beside the slider it
+drives) and figures at most ``COLUMN_INCHES`` (5.8 in, 580 px) wide, so everything fits the
+notebook column of a 1024×768 window with JupyterLab's file browser open.
+
 In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 

@@ -28,6 +28,7 @@ from course_lib.plotting import COLORS
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._fast import color_key, fixed_ticks
+from course_lib.widgets._layout import COLUMN_INCHES
 
 __all__ = ["overfitting_explorer", "overfitting_static", "plot_overfit_boundary", "cached_run"]
 
@@ -135,7 +136,7 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
     """
     import ipywidgets as widgets
 
-    fig, (ax_b, ax_c) = new_figure(7.4, 3.3, ncols=2)
+    fig, (ax_b, ax_c) = new_figure(COLUMN_INCHES, 3.0, ncols=2)
 
     def draw_curves(run, e):
         ax_c.clear()
@@ -193,16 +194,19 @@ def overfitting_static(hidden: int = 64, decays=(0.0, 0.003), epochs=(10, 100, 5
 
     with plt.ioff():
         fig, axes = plt.subplots(
-            len(decays), len(epochs) + 1, figsize=(7.6, 2.1 * len(decays)), layout="constrained"
+            len(decays),
+            len(epochs) + 1,
+            figsize=(COLUMN_INCHES, 1.8 * len(decays) + 0.3),
+            layout="constrained",
         )
     for row, lam in zip(np.atleast_2d(axes), decays, strict=True):
         run = cached_run(hidden, float(lam))
         for ax, e in zip(row, epochs, strict=False):
             plot_overfit_boundary(run, e, ax=ax, grid=40)
             k = run.index(e)
-            ax.set_title(f"λ={lam:g}, epoch {e}\nval loss {run.val_loss[k]:.2f}", fontsize=9)
+            ax.set_title(f"λ={lam:g}, epoch {e}\nval loss {run.val_loss[k]:.2f}", fontsize=8)
         plot_overfit_curves(run, ax=row[-1])
-        row[-1].set_title("loss: blue train, red val", fontsize=9)
+        row[-1].set_title("loss: blue train,\nred validation", fontsize=8)
         row[-1].tick_params(labelsize=8)
     fig.suptitle(f"{hidden} hidden nodes, 40 training points", fontsize=10)
     return fig

@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from course_lib._validation import check_int
 from course_lib.plotting.progress_plots import plot_training_progress, update_training_progress
 from course_lib.widgets._base import explorer_box
+from course_lib.widgets._layout import COLUMN_INCHES
 
 __all__ = ["training_monitor", "training_monitor_static", "MonitorRecord"]
 
@@ -86,7 +87,7 @@ def training_monitor(num_epochs: int, target: float | None = None):
     import ipywidgets as widgets
 
     num_epochs = check_int("training_monitor", "num_epochs", num_epochs)
-    fig = Figure(figsize=(7.6, 3.0), dpi=100)
+    fig = Figure(figsize=(COLUMN_INCHES, 2.8), dpi=100)
     FigureCanvasAgg(fig)
     axes = fig.subplots(1, 2)
     record = MonitorRecord()
@@ -130,6 +131,6 @@ def training_monitor_static(record, target: float | None = None):
     import matplotlib.pyplot as plt
 
     data = record.as_dict() if isinstance(record, MonitorRecord) else dict(record)
-    fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.0), layout="constrained")
+    fig, axes = plt.subplots(1, 2, figsize=(COLUMN_INCHES, 2.8), layout="constrained")
     plot_training_progress(data, axes=axes, target=target)
     return fig

@@ -1,4 +1,4 @@
-"""Benchmark of the lesson 8 digit-predictions explorer: one update, and building it.
+"""Benchmark of the lesson 9 digit-predictions explorer: one update, and building it.
 
 One update = the explorer's work for a new index (image ``set_data``, ten bar heights and
 colours, the caption) + ONE full ``fig.canvas.draw()`` at the figure's real size (Agg), as a

@@ -12,7 +12,9 @@ few stateful classes; no matplotlib, no ipywidgets):
       learning-rate bounds), ``optimizers`` (gradient descent; momentum and Adam in 07)
  06   ``network`` (``MLP``, built from the ``layers`` pairs), ``gradcheck``, ``training``
       (``train``, ``accuracy``) and ``training_history`` (its ``History``)
- 08   ``datasets`` (toy 2-D sets, the shipped UCI digits), ``augment``, ``evaluation``
+ 08   ``regularization`` (L2 weight decay, early stopping, the one-pixel shifts of
+      augmentation), ``datasets`` (toy 2-D sets, the shipped UCI digits)
+ 09   ``evaluation`` (confusion matrix, class probabilities)
 ====  ==============================================================================
 
 Around it, in subpackages: ``demos`` (the pure compute behind each explorer, one module per

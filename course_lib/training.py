@@ -14,7 +14,8 @@ step, because divergence is reported this way instead.
 Works with any model that has ``params`` (dict of float arrays), ``forward(X)``,
 ``backward(d_output) -> grads`` and ``predict(X)``, such as ``network.MLP``.
 Shapes: ``X`` is ``(N, D)``; ``y`` is ``(N,)`` class labels or ``(N,)``/``(N, K)`` targets.
-Limits: single process, no early stopping beyond the callback, no checkpointing.
+Limits: single process, early stopping only through a callback (``regularization.EarlyStopping``),
+no checkpointing.
 """
 
 import time
@@ -33,6 +34,7 @@ from course_lib._validation import (
 )
 from course_lib.losses import get_loss
 from course_lib.optimizers import _batches
+from course_lib.regularization import is_weight
 from course_lib.training_history import History
 
 __all__ = ["train", "accuracy", "evaluate"]
@@ -84,6 +86,7 @@ def train(
     callback=None,
     callback_every: str = "epoch",
     max_loss: float = 1e6,
+    weight_decay: float = 0.0,
 ) -> History:
     r"""Train ``model`` with mini-batch gradient descent and return a :class:`History`.
 
@@ -98,6 +101,9 @@ def train(
     ``X_val``, ``y_val``: optional validation set; its accuracy is recorded after every epoch.
     ``callback(history, model)`` runs after every epoch (``callback_every="epoch"``) or step
     ("step"); returning ``False`` stops training. ``max_loss``: a larger loss counts as diverged.
+    ``weight_decay``: $\lambda \ge 0$ of L2 weight decay (``regularization.l2_penalty``): each
+    step minimises $L + \frac{\lambda}{2}\sum_l \lVert W_l\rVert^2$, adding $\lambda W_l$ to every
+    $dW_l$ (biases are not decayed); the recorded losses then include the penalty.
     """
     _check_model(model)
     X = as_array("train", "X", X, ndim=2)
@@ -131,6 +137,7 @@ def train(
             f"train: callback_every should be 'epoch' or 'step', got {callback_every!r}."
         )
     max_loss = check_positive("train", "max_loss", max_loss)
+    weight_decay = check_positive("train", "weight_decay", weight_decay, allow_zero=True)
     n_out = model.forward(X[:1]).shape[1]  # one tiny probe pass to learn the output width
     if loss_name == "softmax_cross_entropy" and y.max() >= n_out:
         raise ValueError(
@@ -144,6 +151,7 @@ def train(
     step_callback = callback if callback_every == "step" else None
     losses_fn = (_FUSED.get(loss_name), f, f_grad)
     run = (model, X, y, losses_fn, optimizer, batch_size, rng, max_loss, step_callback)
+    run += (weight_decay,)
     try:
         for _ in range(num_epochs):
             if not _epoch(run, hist, np.geterr()):
@@ -183,7 +191,8 @@ _FUSED = {"softmax_cross_entropy": _softmax_ce_value_and_grad}
 
 def _epoch(run, hist: History, outer: dict) -> bool:
     """One pass over the data; False if training must stop (divergence or a callback)."""
-    model, X, y, (fused, f, f_grad), optimizer, batch_size, rng, max_loss, step_callback = run
+    model, X, y, (fused, f, f_grad), optimizer, batch_size, rng, max_loss, step_callback, lam = run
+    weights = [k for k in model.params if is_weight(k)] if lam else []
     params, perf = model.params, time.perf_counter
     seen = hist.examples_seen[-1] if hist.examples_seen else 0
     clock = hist.elapsed[-1] if hist.elapsed else 0.0
@@ -208,10 +217,15 @@ def _epoch(run, hist: History, outer: dict) -> bool:
                     if np.isfinite(out).all() and not isinstance(exc, OverflowValueError):
                         raise
                     value = np.inf
+            if weights:  # L2 weight decay: lam/2 * sum ||W||^2 on the loss, lam * W on dW
+                value += 0.5 * lam * sum(float(np.sum(params[k] ** 2)) for k in weights)
             if not value <= max_loss:  # also catches NaN
                 hist.diverged_at = len(hist.step_loss)
                 return False
-            optimizer.step(params, model.backward(f_grad(out, yb) if d_out is None else d_out))
+            grads = model.backward(f_grad(out, yb) if d_out is None else d_out)
+            for k in weights:
+                grads[k] += lam * params[k]
+            optimizer.step(params, grads)
             dt = perf() - t0
             clock += dt
             seen += len(Xb)

@@ -21,7 +21,6 @@ import numpy as np
 
 from course_lib import (
     activations,
-    augment,
     datasets,
     evaluation,
     gradcheck,
@@ -31,6 +30,7 @@ from course_lib import (
     losses,
     network,
     optimizers,
+    regularization,
     surfaces,
     training,
     training_history,
@@ -48,6 +48,7 @@ from course_lib.checks import (
     lesson06,
     lesson07,
     lesson08,
+    lesson09,
 )
 from course_lib.checks import result as checks_result
 from course_lib.plotting import (
@@ -243,9 +244,11 @@ BASELINES: dict[str, Base] = {
         call(linalg.MatmulStep, 0, 0, (1.0,), (2.0,), (2.0,), 2.0), record=True
     ),
     # ---- augment, datasets, evaluation, gradcheck --------------------------------------------
-    "course_lib.augment:shift_images": Base(call(augment.shift_images, np.ones((2, 4, 4)), 1, 0)),
-    "course_lib.augment:add_shifted_copies": Base(
-        call(augment.add_shifted_copies, np.ones((2, 4, 4)), np.array([0, 1]))
+    "course_lib.regularization:shift_images": Base(
+        call(regularization.shift_images, np.ones((2, 4, 4)), 1, 0)
+    ),
+    "course_lib.regularization:add_shifted_copies": Base(
+        call(regularization.add_shifted_copies, np.ones((2, 4, 4)), np.array([0, 1]))
     ),
     "course_lib.datasets:make_line": Base(lambda: (datasets.make_line, (10,), {"rng": rng()})),
     "course_lib.datasets:make_blobs": Base(lambda: (datasets.make_blobs, (12,), {"rng": rng()})),
@@ -561,14 +564,14 @@ BASELINES.update(
         "course_lib.checks.lesson07:check_batch_size": Base(
             call(lesson07.check_batch_size, 32), checker=True
         ),
-        "course_lib.checks.lesson08:check_scale_test": Base(
-            call(lesson08.check_scale_test, STUB), checker=True
+        "course_lib.checks.lesson09:check_scale_test": Base(
+            call(lesson09.check_scale_test, STUB), checker=True
         ),
-        "course_lib.checks.lesson08:check_digits_num_params": Base(
-            call(lesson08.check_digits_num_params, 9610), checker=True
+        "course_lib.checks.lesson09:check_digits_num_params": Base(
+            call(lesson09.check_digits_num_params, 9610), checker=True
         ),
-        "course_lib.checks.lesson08:check_accuracy_from_confusion": Base(
-            call(lesson08.check_accuracy_from_confusion, STUB), checker=True
+        "course_lib.checks.lesson09:check_accuracy_from_confusion": Base(
+            call(lesson09.check_accuracy_from_confusion, STUB), checker=True
         ),
         # ---- demos: the compute behind the explorers ---------------------------------------------
         "course_lib.demos.forward_pass:forward_values": Base(
@@ -1113,5 +1116,83 @@ BASELINES.update(
             call(w_welcome.welcome_explorer), **LIGHT
         ),
         "course_lib.widgets.welcome:welcome_static": Base(call(w_welcome.welcome_static), **LIGHT),
+    }
+)
+
+
+d_over = importlib.import_module("course_lib.demos.overfitting")
+w_over = importlib.import_module("course_lib.widgets.overfitting")
+
+
+def _over_data():
+    return d_over.overfit_data(8, 8)
+
+
+def _over_run():
+    return d_over.overfit_run(_over_data(), hidden=4, num_epochs=3, every=1)
+
+
+def _stopper():
+    X = np.array([[0.0, 1.0], [1.0, 0.0]])
+    stop = regularization.EarlyStopping(X, np.array([0, 1]), patience=2)
+    model = network.MLP([2, 3, 2], rng=rng())
+    stop(None, model)
+    return stop
+
+
+_PARAMS = {"W1": np.ones((2, 3)), "b1": np.zeros(2)}
+
+BASELINES.update(
+    {
+        "course_lib.regularization:is_weight": Base(call(regularization.is_weight, "W1")),
+        "course_lib.regularization:l2_penalty": Base(
+            call(regularization.l2_penalty, _PARAMS, 0.1), accepts={"params": {"array values"}}
+        ),
+        "course_lib.regularization:l2_penalty_grad": Base(
+            call(regularization.l2_penalty_grad, _PARAMS, 0.1),
+            accepts={"params": {"array values"}},
+        ),
+        "course_lib.regularization:EarlyStopping": Base(
+            call(regularization.EarlyStopping, np.ones((2, 2)), np.array([0, 1]), 3)
+        ),
+        "course_lib.regularization:EarlyStopping.restore": Base(
+            lambda: (_stopper().restore, (network.MLP([2, 3, 2], rng=rng()),), {})
+        ),
+        "course_lib.checks.lesson08:check_penalty_and_grad": Base(
+            call(lesson08.check_penalty_and_grad, STUB), checker=True
+        ),
+        "course_lib.checks.lesson08:check_early_stop_epoch": Base(
+            call(lesson08.check_early_stop_epoch, STUB), checker=True
+        ),
+        "course_lib.checks.lesson08:check_init_std": Base(
+            call(lesson08.check_init_std, STUB), checker=True
+        ),
+        "course_lib.demos.overfitting:overfit_data": Base(call(d_over.overfit_data, 8, 8)),
+        "course_lib.demos.overfitting:overfit_run": Base(
+            lambda: (
+                d_over.overfit_run,
+                (_over_data(),),
+                {"hidden": 4, "num_epochs": 3, "every": 1},
+            )
+        ),
+        "course_lib.demos.overfitting:OverfitRun": Base(
+            call(d_over.OverfitRun, 4, 0.0, *[np.zeros(1)] * 5, [{}]), record=True
+        ),
+        "course_lib.demos.overfitting:OverfitRun.index": Base(method(_over_run, "index", 2)),
+        "course_lib.demos.overfitting:snapshot_model": Base(
+            lambda: (d_over.snapshot_model, (_over_run(), 1), {})
+        ),
+        "course_lib.widgets.overfitting:cached_run": Base(
+            call(w_over.cached_run, 64, 0.0), **LIGHT
+        ),
+        "course_lib.widgets.overfitting:plot_overfit_boundary": Base(
+            lambda: (w_over.plot_overfit_boundary, (_over_run(), 2), {"grid": 8}), accepts=AX
+        ),
+        "course_lib.widgets.overfitting:overfitting_explorer": Base(
+            call(w_over.overfitting_explorer), **LIGHT
+        ),
+        "course_lib.widgets.overfitting:overfitting_static": Base(
+            call(w_over.overfitting_static, 64, (0.0,), (10,)), **LIGHT
+        ),
     }
 )

@@ -1,4 +1,4 @@
-"""Lesson 8's digit-predictions explorer and its compute: the probabilities are the network's
+"""Lesson 9's digit-predictions explorer and its compute: the probabilities are the network's
 softmax, the explorer shows exactly them (image, bars, colours, caption) at every slider end and
 in "only mistakes" mode, and the static companion titles its panels from the same values."""
 
@@ -185,6 +185,6 @@ def test_digit_predictions_static_titles_come_from_the_values(lesson):
     wrong = [int(i) for i in data["wrong"][:4]]
     for title, i in zip(titles, wrong, strict=False):
         guess = int(data["predicted"][i])
-        assert title.startswith(f"true {int(data['labels'][i])}, predicted {guess}\n")
+        assert title.startswith(f"true {int(data['labels'][i])},\npredicted {guess}\n")
     with pytest.raises(ValueError, match="indices should be test-image numbers"):
         digit_predictions_static(*lesson, indices=[len(data["labels"])])

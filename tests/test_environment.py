@@ -15,7 +15,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNTIME = ["numpy", "matplotlib", "jupyterlab", "ipywidgets", "ipympl"]
+RUNTIME = ["numpy", "matplotlib", "jupyterlab", "ipywidgets", "ipympl", "nbgitpuller"]
 TEST_TOOLS = [
     "pytest",
     "nbval",
@@ -25,6 +25,7 @@ TEST_TOOLS = [
     "nbstripout",
     "playwright",
     "jupyter-repo2docker",
+    "jupyterhub",
 ]
 
 
@@ -74,7 +75,7 @@ def test_test_tools_are_pinned_and_do_not_repin_runtime_packages():
 
 def test_environment_yml_pins_the_same_runtime_versions():
     python, pins = conda_pins(yaml.safe_load((ROOT / "environment.yml").read_text()))
-    assert python == "python=3.11"
+    assert python == "python>=3.11,<3.14"  # the versions pyproject's requires-python accepts
     assert sorted(pins) == sorted(canonicalize_name(p) for p in RUNTIME)
     assert mismatches(LOCK, pins) == []
 
@@ -86,9 +87,39 @@ def test_a_pin_changed_in_one_place_only_is_detected():
     assert mismatches(LOCK, pins) == ["numpy: 1.26.4 vs lock " + LOCK["numpy"]]
 
 
-def test_binder_runs_python_311_like_the_tests():
-    assert (ROOT / "binder/runtime.txt").read_text().strip() == "python-3.11"
-    assert sys.version_info[:2] == (3, 11)
+SUPPORTED = ["3.11", "3.12", "3.13"]  # CPython versions the one pinned set installs on
+
+
+def test_binder_runs_python_311_the_oldest_supported_version():
+    assert (ROOT / "binder/runtime.txt").read_text().strip() == f"python-{SUPPORTED[0]}"
+
+
+def test_the_tests_run_on_a_supported_cpython():
+    import platform
+
+    assert platform.python_implementation() == "CPython"
+    assert f"{sys.version_info.major}.{sys.version_info.minor}" in SUPPORTED
+
+
+def test_requires_python_accepts_exactly_the_supported_versions():
+    import tomllib
+
+    from packaging.specifiers import SpecifierSet
+
+    spec = SpecifierSet(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    )
+    for minor in range(8, 16):
+        version = f"3.{minor}"
+        assert spec.contains(f"{version}.0") == (version in SUPPORTED), version
+
+
+def test_makefile_and_readme_name_the_supported_versions():
+    script = (ROOT / "tools/python.sh").read_text()
+    assert f'SUPPORTED="{" ".join(SUPPORTED)}"' in script
+    assert "python3.13 python3.12 python3.11 python3" in script
+    readme = (ROOT / "README.md").read_text()
+    assert "Python 3.11, 3.12 or 3.13" in readme
 
 
 @pytest.mark.parametrize("lock_file", ["binder/requirements.txt", "requirements-test.txt"])

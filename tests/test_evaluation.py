@@ -1,10 +1,11 @@
-"""Tests for course_lib.evaluation (confusion matrix, mistakes) and course_lib.augment."""
+"""Tests for course_lib.evaluation (confusion matrix, mistakes) and the shifted copies of
+course_lib.regularization."""
 
 import numpy as np
 import pytest
 
 from course_lib import evaluation
-from course_lib.augment import add_shifted_copies, shift_images
+from course_lib.regularization import add_shifted_copies, shift_images
 
 
 def test_confusion_matrix_counts_known_pairs_rows_true_columns_predicted():

@@ -16,7 +16,7 @@ from packaging.utils import canonicalize_name
 from tests.test_environment import LOCK, TEST_LOCK
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN = {"course_lib", "tests", "bench"}
+OWN = {"course_lib", "tests", "bench", "tools"}
 
 
 def imported_modules(source: str) -> set[str]:
@@ -54,7 +54,12 @@ RUNTIME_DISTS = set(LOCK)
 ALL_DISTS = set(LOCK) | set(TEST_LOCK)
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 LIB_FILES = sorted((ROOT / "course_lib").rglob("*.py"))
-TEST_FILES = sorted((ROOT / "tests").rglob("*.py")) + sorted((ROOT / "bench").rglob("*.py"))
+TEST_FILES = [
+    path
+    for folder in ("tests", "bench", "tools")
+    for path in sorted((ROOT / folder).rglob("*.py"))
+    if "node_modules" not in path.parts
+]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

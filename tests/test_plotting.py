@@ -21,6 +21,7 @@ from matplotlib.image import AxesImage  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
 
 from course_lib import plotting as P  # noqa: E402
+from course_lib.plotting.style import COLUMN_WIDTH  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -287,7 +288,11 @@ def test_plot_digits_gives_a_few_tiles_a_readable_size_and_many_tiles_a_smaller_
     width, height = few.figure.get_size_inches()
     assert width >= 5 * 0.9 and height >= 1.25 * 0.9
     many = P.plot_digits(rng.integers(0, 17, size=(30, 64)), ncols=15)
-    assert many.figure.get_size_inches()[0] == pytest.approx(15 * 0.6 + 0.4)
+    # 15 tiles of 0.6 inch would be 9.4 inches: shrunk (aspect kept) to the notebook column
+    assert many.figure.get_size_inches()[0] == pytest.approx(COLUMN_WIDTH)
+    assert many.figure.get_size_inches()[1] == pytest.approx(
+        (1.25 * 0.6 * 2 + 0.6) * COLUMN_WIDTH / (15 * 0.6 + 0.4)
+    )
 
 
 def test_plot_line_fit_refuses_x_and_y_of_different_lengths():
@@ -500,7 +505,7 @@ def test_plot_confusion_matrix_refuses_a_non_square_matrix():
 def test_small_multiples_draws_one_panel_per_setting_and_hides_the_rest():
     x, y = np.array([0.0, 1.0, 2.0]), np.array([0.0, 1.0, 2.0])
     settings = [dict(x=x, y=y, slope=s, intercept=0.0) for s in (0.0, 0.5, 1.0, 2.0)]
-    fig = P.small_multiples(P.plot_line_fit, settings, ncols=3)
+    fig = P.small_multiples(P.plot_line_fit, settings, ncols=3, panel_size=(1.9, 1.6))
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(fig.axes) == 6 and len(visible) == 4
     assert visible[2].get_title().startswith("MSE = 0 ")
@@ -529,3 +534,14 @@ def test_plot_tensor_cells_are_see_through_so_back_slices_stay_readable():
     back_texts = ax.course_artists["texts"][1]
     assert all(t.get_color() != "black" for t in back_texts)
     assert all(t.get_zorder() > rect.get_zorder() for t, rect in zip(back_texts, back))
+
+
+def test_small_multiples_wraps_a_grid_wider_than_the_notebook_column():
+    settings = [{"name_or_f": name} for name in ("sigmoid", "tanh", "relu", "identity")]
+    fig = P.small_multiples(P.plot_activation, settings, ncols=4, panel_size=(3.0, 2.5))
+    width, height = fig.get_size_inches()
+    rows = {round(ax.get_position().y0, 3) for ax in fig.axes}
+    assert width == pytest.approx(COLUMN_WIDTH) and len(rows) == 2  # 2 columns of 2.9 in
+    assert height == pytest.approx(2 * 2.5 * COLUMN_WIDTH / 6.0)
+    narrow = P.small_multiples(P.plot_activation, settings[:2], ncols=2, panel_size=(2.5, 2.0))
+    assert tuple(narrow.get_size_inches()) == pytest.approx((5.0, 2.0))  # fits: unchanged

@@ -127,7 +127,10 @@ def test_compare_losses_at_an_absurd_rate_and_its_figure_say_what_happened(rng):
     runs = compare_losses(X * 1e150, y, lr=1e300, num_steps=20, **start)
     assert all(run["diverged_at"] is not None for run in runs.values())
     fig = loss_race_static(runs)
-    labels = [t.get_text() for t in fig.axes[1].get_legend().get_texts()]
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    labels += [
+        t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()
+    ]
     assert all("diverged at step" in label for label in labels)
 
 

@@ -380,5 +380,5 @@ def test_playground_static_linear_row_is_worse_on_xor_than_relu():
     fig = playground_static(hidden="8", num_steps=150)
     titles = [ax.get_title() for ax in fig.axes]
     assert len(titles) == 2 * len(DATASETS)
-    acc = {t.split(": accuracy ")[0]: int(t.split(": accuracy ")[1][:-1]) for t in titles}
+    acc = {t.split("\naccuracy ")[0]: int(t.split("\naccuracy ")[1][:-1]) for t in titles}
     assert acc["xor, identity"] < acc["xor, relu"]

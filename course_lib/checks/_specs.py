@@ -8,7 +8,7 @@ never checked here: the checkers compare it and report what was given.
 
 import numpy as np
 
-from course_lib._argspec import describe
+from course_lib._validation import describe
 
 __all__ = [
     "NAME",

@@ -1,179 +1,249 @@
-"""Self-checks for lesson 08, the capstone on handwritten digits.
+"""Self-checks for lesson 08, generalization: L2 weight decay, early stopping, initial weights.
 
-Exercises: standardise the test set with the TRAINING statistics (no peeking at the test set,
-and no division by zero for a blank pixel), count the parameters of the 64-128-10 network, and
-read the accuracy off a confusion matrix (rows = true class, columns = predicted class).
+Exercises: the L2 penalty of one weight matrix and its gradient, returned together; the epoch
+whose weights early stopping keeps (with patience, looking only at the past); the standard
+deviation of the initial weights (He for ReLU, Xavier otherwise). Each checker runs the
+learner's function on several cases and names the usual slips: a missing 1/2, L1 instead of L2,
+a norm not squared; the best epoch of the whole run (which early stopping cannot know), counting
+from 0; a variance instead of a standard deviation, fan_out for fan_in.
 """
 
 import numpy as np
 
-from course_lib.checks.core import Case, WrongAnswer, check_function, check_value
+from course_lib.checks.core import Case, WrongAnswer, check_function
 from course_lib.checks.result import CheckResult
 
-__all__ = ["check_scale_test", "check_digits_num_params", "check_accuracy_from_confusion"]
+__all__ = ["check_penalty_and_grad", "check_early_stop_epoch", "check_init_std"]
 
 
-# ---- exercise 1: standardise the test set with the training statistics -----------------------
+# ---- exercise 1: the L2 penalty of one weight matrix and its gradient -------------------------
 
 
-def _scale_test(X_train, X_test):
-    mean = X_train.mean(axis=0)
-    std = X_train.std(axis=0)
-    return (X_test - mean) / np.where(std > 0, std, 1.0)
+def _flat(value, grad) -> np.ndarray:
+    """(penalty, gradient) as one vector: the penalty first, then the gradient's entries."""
+    return np.concatenate([[float(value)], np.asarray(grad, dtype=float).ravel()])
 
 
-def _own_stats(X_train, X_test):
-    std = X_test.std(axis=0)
-    return (X_test - X_test.mean(axis=0)) / np.where(std > 0, std, 1.0)
+def _penalty_and_grad(W, lam):
+    return 0.5 * lam * np.sum(W * W), lam * W
 
 
-def _global(X_train, X_test):
-    return (X_test - X_train.mean()) / X_train.std()
+def _as_flat(fn):
+    def run(W, lam):
+        out = fn(W, lam)
+        if out is None:
+            return None
+        if not isinstance(out, tuple | list) or len(out) != 2:
+            raise TypeError("return two things: (penalty, dW), e.g. `return penalty, dW`")
+        return _flat(*out)
+
+    return run
 
 
-def _no_centre(X_train, X_test):
-    std = X_train.std(axis=0)
-    return X_test / np.where(std > 0, std, 1.0)
-
-
-def _rows(X_train, X_test):
-    return (X_test - X_test.mean(axis=1, keepdims=True)) / X_test.std(axis=1, keepdims=True)
-
-
-_TRAIN = np.array([[0.0, 2.0, 5.0, 1.0], [0.0, 4.0, 5.0, 3.0], [0.0, 6.0, 5.0, 8.0]])
-_TEST = np.array([[0.0, 3.0, 5.0, 2.0], [1.0, 8.0, 4.0, 0.0]])
-_SCALE_CASES = [
-    Case("3 training rows, 2 test rows, 4 pixels (two of them constant)", (_TRAIN, _TEST)),
+_W_CASES = [
+    Case("W = [[1, 2], [0, -2]], lam = 0.1", (np.array([[1.0, 2.0], [0.0, -2.0]]), 0.1)),
     Case(
-        "digits-like: 4 training rows of 0..16, 3 test rows",
-        (
-            np.array([[0, 3, 16, 7], [0, 9, 12, 2], [0, 0, 15, 11], [0, 5, 16, 4]], dtype=float),
-            np.array([[0, 4, 13, 6], [2, 16, 0, 9], [0, 1, 16, 3]], dtype=float),
-        ),
+        "W = [[0.5, -1, 3]], lam = 0.01",
+        (np.array([[0.5, -1.0, 3.0]]), 0.01),
     ),
-]
-_SCALE_WRONG = [
-    WrongAnswer(
-        "you used the TEST set's own mean and std. Scale the test set with the training "
-        "statistics: the model was trained on inputs scaled that way, and the test set must "
-        "stay unseen (its statistics would leak information about it).",
-        _own_stats,
-    ),
-    WrongAnswer(
-        "you used one mean and one std for all pixels (axis=None). Standardise every pixel "
-        "(column) on its own: X_train.mean(axis=0), X_train.std(axis=0).",
-        _global,
-    ),
-    WrongAnswer(
-        "you divided by the std but did not subtract the training mean first.",
-        _no_centre,
-    ),
-    WrongAnswer(
-        "you took statistics along each ROW (axis=1, one image): they must be per column "
-        "(axis=0, one pixel across all training images).",
-        _rows,
-    ),
-]
-
-
-def check_scale_test(scale_test) -> CheckResult:
-    """Check ``scale_test(X_train, X_test)``: (X_test - mean) / std with training mean, std."""
-    result = check_function(
-        "scale_test",
-        scale_test,
-        _scale_test,
-        _SCALE_CASES,
-        wrong=_SCALE_WRONG,
-        hint="subtract X_train.mean(axis=0), then divide by X_train.std(axis=0), with a std of "
-        "0 (a pixel that is always blank) replaced by 1.",
-        verbose=False,
-    )
-    if result.status == "failed" and not result.hint.startswith("you"):
-        notes = " ".join(line.note for line in result.lines)
-        if "NaN" in notes or "inf" in notes:
-            result.hint = (
-                "your result contains NaN or inf: a pixel that is blank in every training image "
-                "has std 0, and 0 / 0 is NaN. Replace a zero std by 1, "
-                "np.where(std > 0, std, 1.0), so such a pixel is only centred."
-            )
-    return result.show()
-
-
-# ---- exercise 2: parameters of the 64-128-10 network -------------------------------------------
-
-_DIGITS_PARAMS = 64 * 128 + 128 + 128 * 10 + 10
-
-
-def check_digits_num_params(answer) -> CheckResult:
-    """Check the number of parameters of an MLP with layer sizes [64, 128, 10]."""
-    return check_value(
-        "parameters of MLP([64, 128, 10])",
-        answer,
-        _DIGITS_PARAMS,
-        tol=0,
-        wrong={
-            64 * 128 + 128 * 10: "you counted the weights only: every node also has a bias "
-            "(128 + 10 more).",
-            64 * 128 + 128: "that is the hidden layer alone: add the output layer, 128 × 10 "
-            "weights and 10 biases.",
-            128 + 10: "that is the number of nodes (biases): add one weight per (node, input) "
-            "pair.",
-            64 * 128 * 10: "multiplying all sizes together counts paths, not parameters: add "
-            "each layer's M × D weights and M biases.",
-            64 + 128 + 10: "that is the number of nodes: each node holds D weights and one bias.",
-        },
-        hint="each layer with D inputs and M nodes has an (M, D) weight matrix and M biases; add "
-        "the two layers.",
-        label="num_params",
-    )
-
-
-# ---- exercise 3: accuracy from a confusion matrix -----------------------------------------------
-
-
-def _acc_from_cm(cm):
-    cm = np.asarray(cm, dtype=float)
-    return float(np.trace(cm) / cm.sum())
-
-
-_CM_CASES = [
-    Case("[[5, 1], [2, 12]]", (np.array([[5, 1], [2, 12]]),)),
     Case(
-        "[[30, 0, 2], [3, 10, 1], [0, 4, 50]]",
-        (np.array([[30, 0, 2], [3, 10, 1], [0, 4, 50]]),),
+        "W (3, 2) of mixed signs, lam = 1",
+        (np.array([[0.2, -0.4], [1.5, 0.0], [-2.0, 0.3]]), 1.0),
     ),
 ]
-_CM_WRONG = [
+_W_WRONG = [
     WrongAnswer(
-        "you returned the number of right answers (the trace): divide it by the number of "
-        "examples, cm.sum().",
-        lambda cm: float(np.trace(cm)),
+        "your penalty has no ½: with lam * sum(W**2) the gradient would be 2 * lam * W. The "
+        "course writes the penalty as lam / 2 * sum(W**2), so its gradient is simply lam * W.",
+        lambda W, lam: _flat(lam * np.sum(W * W), lam * W),
     ),
     WrongAnswer(
-        "you averaged the per-class accuracies (each row's diagonal over the row sum). That is "
-        "'balanced accuracy', a different number when the classes have different sizes; accuracy "
-        "is all right answers over all examples.",
-        lambda cm: float(np.mean(np.diag(cm) / np.asarray(cm).sum(axis=1))),
+        "the penalty and the gradient are both twice too big: you left out the ½ and took the "
+        "derivative of lam * W**2 (2 * lam * W). Use lam / 2 * sum(W**2) and lam * W.",
+        lambda W, lam: _flat(lam * np.sum(W * W), 2 * lam * W),
     ),
     WrongAnswer(
-        "you divided by the number of classes: divide by the number of examples, cm.sum().",
-        lambda cm: float(np.trace(cm) / len(cm)),
+        "you summed absolute values (that is L1, np.abs): L2 squares each weight, W**2.",
+        lambda W, lam: _flat(0.5 * lam * np.sum(np.abs(W)), 0.5 * lam * np.sign(W)),
     ),
     WrongAnswer(
-        "you computed the error rate (the off-diagonal share): accuracy is the diagonal's share.",
-        lambda cm: 1.0 - _acc_from_cm(cm),
+        "you used the length of W, sqrt(sum(W**2)) (np.linalg.norm), without squaring it: the "
+        "penalty is lam / 2 times the SUM OF SQUARES.",
+        lambda W, lam: _flat(0.5 * lam * np.sqrt(np.sum(W * W)), lam * W),
+    ),
+    WrongAnswer(
+        "you summed the weights themselves (sum(W)); square each weight first (W**2), so "
+        "negative weights count as much as positive ones.",
+        lambda W, lam: _flat(0.5 * lam * np.sum(W), lam * W),
+    ),
+    WrongAnswer(
+        "the penalty is right but the gradient is not lam * W: the derivative of "
+        "lam / 2 * w**2 with respect to w is lam * w (one entry per weight, same shape as W).",
+        lambda W, lam: _flat(0.5 * lam * np.sum(W * W), np.full_like(W, lam)),
     ),
 ]
 
 
-def check_accuracy_from_confusion(accuracy_from_confusion) -> CheckResult:
-    """Check ``accuracy_from_confusion(cm)``: the diagonal's total over the total count."""
+def check_penalty_and_grad(penalty_and_grad) -> CheckResult:
+    """Check ``penalty_and_grad(W, lam) -> (lam / 2 * sum(W**2), lam * W)``."""
+    fn = _as_flat(penalty_and_grad) if callable(penalty_and_grad) else penalty_and_grad
     return check_function(
-        "accuracy_from_confusion",
-        accuracy_from_confusion,
-        _acc_from_cm,
-        _CM_CASES,
-        wrong=_CM_WRONG,
-        hint="the right answers are on the diagonal (np.trace(cm)); every example is counted "
-        "once somewhere in cm (cm.sum()).",
+        "penalty_and_grad (penalty first, then the gradient's entries)",
+        fn,
+        lambda W, lam: _flat(*_penalty_and_grad(W, lam)),
+        _W_CASES,
+        wrong=_W_WRONG,
+        hint="go back to the formula of section 3: the penalty squares EVERY entry of W, adds "
+        "them up and multiplies by lam / 2; the gradient has one entry per weight (W's shape), "
+        "the derivative of lam / 2 * w**2. Return both: `return penalty, dW`.",
+    )
+
+
+# ---- exercise 2: which epoch does early stopping keep? -----------------------------------------
+
+
+def _early_stop_epoch(val_losses, patience):
+    best, best_epoch = np.inf, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best:
+            best, best_epoch = loss, epoch
+        elif epoch - best_epoch >= patience:
+            break
+    return best_epoch
+
+
+def _global_best(val_losses, patience):
+    return int(np.argmin(val_losses)) + 1
+
+
+def _zero_based(val_losses, patience):
+    return _early_stop_epoch(val_losses, patience) - 1
+
+
+def _stop_epoch(val_losses, patience):
+    best, best_epoch = np.inf, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best:
+            best, best_epoch = loss, epoch
+        elif epoch - best_epoch >= patience:
+            return epoch
+    return len(val_losses)
+
+
+def _first_rise(val_losses, patience):
+    for epoch in range(2, len(val_losses) + 1):
+        if val_losses[epoch - 1] > val_losses[epoch - 2]:
+            return epoch - 1
+    return len(val_losses)
+
+
+_ES_CASES = [
+    Case(
+        "losses [0.9, 0.7, 0.6, 0.65, 0.7, 0.8, 0.9], patience 3",
+        ([0.9, 0.7, 0.6, 0.65, 0.7, 0.8, 0.9], 3),
+    ),
+    Case(
+        "losses [1.0, 0.8, 0.85, 0.7, 0.75, 0.8, 0.9, 0.5], patience 3",
+        ([1.0, 0.8, 0.85, 0.7, 0.75, 0.8, 0.9, 0.5], 3),
+    ),
+    Case(
+        "losses [0.5, 0.6, 0.4, 0.45, 0.3, 0.35], patience 2",
+        ([0.5, 0.6, 0.4, 0.45, 0.3, 0.35], 2),
+    ),
+    Case("losses [0.9, 0.8, 0.7, 0.6], patience 2 (never stops early)", ([0.9, 0.8, 0.7, 0.6], 2)),
+]
+_ES_WRONG = [
+    WrongAnswer(
+        "you returned the lowest loss of the WHOLE list (np.argmin over everything). Early "
+        "stopping cannot see the future: it stops `patience` epochs after the last new "
+        "minimum, so a dip that comes later is never reached.",
+        _global_best,
+    ),
+    WrongAnswer(
+        "off by one: epochs are counted from 1 (the first loss is epoch 1), but you returned "
+        "a 0-based list index. Add 1.",
+        _zero_based,
+    ),
+    WrongAnswer(
+        "you returned the epoch where training STOPS; the question is which epoch's weights "
+        "are kept, the one with the lowest validation loss so far.",
+        _stop_epoch,
+    ),
+    WrongAnswer(
+        "you stopped at the first rise of the loss: that ignores `patience`. Wait `patience` "
+        "epochs without a new minimum before giving up; the loss may fall again.",
+        _first_rise,
+    ),
+]
+
+
+def check_early_stop_epoch(early_stop_epoch) -> CheckResult:
+    """Check ``early_stop_epoch(val_losses, patience)``: the epoch (from 1) whose weights stay."""
+    return check_function(
+        "early_stop_epoch",
+        early_stop_epoch,
+        _early_stop_epoch,
+        _ES_CASES,
+        tol=0,
+        wrong=_ES_WRONG,
+        hint="walk through the losses in order (epoch 1, 2, ...), remember the best loss and "
+        "its epoch, and stop once `patience` epochs in a row brought no new best.",
+    )
+
+
+# ---- exercise 3: the scale of the initial weights ----------------------------------------------
+
+
+def _init_std(fan_in, fan_out, activation):
+    if activation == "relu":
+        return float(np.sqrt(2.0 / fan_in))
+    return float(np.sqrt(2.0 / (fan_in + fan_out)))
+
+
+_INIT_CASES = [
+    Case("fan_in=64, fan_out=128, 'relu'", (64, 128, "relu")),
+    Case("fan_in=128, fan_out=10, 'tanh'", (128, 10, "tanh")),
+    Case("fan_in=2, fan_out=8, 'relu'", (2, 8, "relu")),
+    Case("fan_in=100, fan_out=300, 'sigmoid'", (100, 300, "sigmoid")),
+]
+_INIT_WRONG = [
+    WrongAnswer(
+        "you returned the VARIANCE (2 / fan_in, ...): rng.normal wants the standard deviation, "
+        "its square root (np.sqrt).",
+        lambda i, o, a: 2.0 / i if a == "relu" else 2.0 / (i + o),
+    ),
+    WrongAnswer(
+        "for ReLU you used fan_out: He initialisation keeps the size of the signal going "
+        "FORWARD, so it divides by the number of inputs of each node, fan_in.",
+        lambda i, o, a: float(np.sqrt(2.0 / o)) if a == "relu" else float(np.sqrt(2.0 / (i + o))),
+    ),
+    WrongAnswer(
+        "you used sqrt(1 / fan_in) for ReLU: ReLU sets about half of its inputs to 0, which "
+        "halves the signal's power, and He's factor 2 makes up for it: sqrt(2 / fan_in).",
+        lambda i, o, a: float(np.sqrt(1.0 / i)) if a == "relu" else float(np.sqrt(2.0 / (i + o))),
+    ),
+    WrongAnswer(
+        "you gave every activation the ReLU rule: tanh and sigmoid use Xavier (Glorot), "
+        "sqrt(2 / (fan_in + fan_out)).",
+        lambda i, o, a: float(np.sqrt(2.0 / i)),
+    ),
+    WrongAnswer(
+        "you gave every activation the Xavier rule: ReLU uses He, sqrt(2 / fan_in).",
+        lambda i, o, a: float(np.sqrt(2.0 / (i + o))),
+    ),
+]
+
+
+def check_init_std(init_std) -> CheckResult:
+    """Check ``init_std(fan_in, fan_out, activation)``: He for 'relu', Xavier otherwise."""
+    return check_function(
+        "init_std",
+        init_std,
+        _init_std,
+        _INIT_CASES,
+        tol=1e-9,
+        wrong=_INIT_WRONG,
+        hint="go back to section 6: a ReLU layer uses He's rule, which depends on fan_in only; "
+        "any other activation uses Xavier's, which averages fan_in and fan_out. Both give a "
+        "variance; return its square root, the standard deviation.",
     )

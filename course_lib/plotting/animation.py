@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course_lib._argspec import FIGURE, FUNCTION, INDEX, PATH, POSITIVE, TEXT, count, optional
+from course_lib._argspec import FIGURE, FUNCTION, INDEX, PATH, POSITIVE, TEXT, optional
 from course_lib._checked import checked
 
 from .._validation import check_int, check_positive
@@ -50,15 +50,7 @@ def frame_indices(num_frames: int, max_frames: int) -> list[int]:
     return sorted({int(round(v)) for v in np.linspace(0, n - 1, m)})
 
 
-@checked(
-    fig=FIGURE,
-    update=FUNCTION,
-    num_frames=count(1),
-    interval_ms=POSITIVE,
-    description=TEXT,
-    start=INDEX,
-    name=TEXT,
-)
+@checked(fig=FIGURE, update=FUNCTION, description=TEXT, start=INDEX, name=TEXT)
 def animate(
     fig, update, num_frames, interval_ms=200, description="step", start=0, name="animation"
 ):
@@ -110,7 +102,9 @@ def animate(
     draw()
     play.add_class("course-play")
     slider.add_class("course-main-slider")
-    box = widgets.VBox([widgets.HBox([play, slider]), view])
+    from course_lib.widgets._layout import control_panel  # the explorers' control layout
+
+    box = widgets.VBox([control_panel([[play, slider]]), view])
     box.add_class("course-explorer")
     box.add_class(f"explorer-{name}")
     box.course_slider, box.course_play = slider, play  # handles for tests and notebooks
@@ -250,16 +244,7 @@ def _html(images, interval_ms: float, loop: bool) -> str:
     return _PLAYER % fields
 
 
-@checked(
-    fig=FIGURE,
-    update=FUNCTION,
-    num_frames=count(1),
-    path=optional(PATH),
-    max_frames=count(2),
-    interval_ms=POSITIVE,
-    dpi=optional(POSITIVE),
-    max_kb=POSITIVE,
-)
+@checked(fig=FIGURE, update=FUNCTION, path=optional(PATH), dpi=optional(POSITIVE))
 def export_html(
     fig,
     update,

@@ -229,7 +229,8 @@ def update_digits(ax, predictions=None):
         arts["frames"][k].set_visible(wrong)
     if p is not None and y is not None:
         right = int(np.sum(p == y))
-        title = f"{right} of {N} predicted right (red: wrong, true label in brackets)"
+        # two lines: a few tiles make a narrow figure, and one long line would be cut off
+        title = f"{right} of {N} predicted right\n(red: wrong, true label in brackets)"
     elif p is not None:
         title = f"predictions for {N} images"
     else:

@@ -57,8 +57,14 @@ def redraw(fig) -> None:
     one more widget round trip (about 50 ms here) on every slider move. Before the browser has
     shown the canvas (while the explorer is built) and on other backends, ``draw_idle()`` is
     used: drawing an ipympl canvas before it is displayed leaves it blank in JupyterLab.
+    Each frame is sent whole (not as a diff against the last one): see the comment below.
     """
     canvas = fig.canvas
+    if hasattr(canvas, "_force_full"):  # ipympl: send the whole picture, never a diff
+        # A diff frame comes after an "image_mode" state change, which the browser may apply
+        # after the picture: a diff drawn as a full frame leaves only the changed pixels
+        # (a figure with holes), so every frame is a full one and the mode never switches.
+        canvas._force_full = True
     if getattr(canvas, "syncing_data_url", True) is False:  # ipympl, front end initialised
         canvas.draw()
     else:

@@ -62,7 +62,9 @@ def small_multiples(
     ``settings`` is a list of dicts of keyword arguments for ``fn`` (any plot helper that takes
     ``ax``). ``titles`` is None (keep each helper's own title, computed from its values), a
     list of strings (one per setting) or a function ``setting -> str``. Unused panels are
-    hidden. ``panel_size`` = (width, height) in inches of one panel.
+    hidden. ``panel_size`` = (width, height) in inches of one panel. A grid wider than the
+    notebook column (``style.COLUMN_WIDTH``) gets fewer columns and more rows, its panels
+    shrunk by at most 30% (or more for a single panel wider than the column).
     """
     func = "small_multiples"
     import matplotlib.pyplot as plt
@@ -75,6 +77,12 @@ def small_multiples(
     if isinstance(titles, list | tuple) and len(titles) != len(settings):
         raise ValueError(f"{func}: {len(settings)} settings but {len(titles)} titles.")
     ncols = min(check_int(func, "ncols", ncols), len(settings))
+    from .style import COLUMN_WIDTH
+
+    if panel_size[0] * ncols > COLUMN_WIDTH:  # too wide for the notebook column: wrap, shrink
+        ncols = max(1, min(ncols, int(COLUMN_WIDTH // (0.7 * panel_size[0]))))
+        shrink = min(1.0, COLUMN_WIDTH / (panel_size[0] * ncols))
+        panel_size = (panel_size[0] * shrink, panel_size[1] * shrink)
     nrows = -(-len(settings) // ncols)
     fig, axes = plt.subplots(
         nrows,

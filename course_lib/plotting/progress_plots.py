@@ -71,7 +71,7 @@ def plot_training_progress(record: dict, axes=None, target: float | None = None)
     if axes is None:
         import matplotlib.pyplot as plt
 
-        _, axes = plt.subplots(1, 2, figsize=(9.0, 3.2), layout="constrained")
+        _, axes = plt.subplots(1, 2, figsize=(5.8, 2.8), layout="constrained")
     ax_loss, ax_acc = axes
     (steps,) = ax_loss.plot(
         [], [], color=PALETTE[5], lw=0.8, alpha=0.6, label="batches (block means)"
@@ -87,7 +87,7 @@ def plot_training_progress(record: dict, axes=None, target: float | None = None)
         ax_acc.axhline(target, ls="--", color="0.4", lw=1, label=f"target {target:.0%}")
         ax_acc.legend(fontsize=8, loc="lower right")
     ax_acc.set_xlabel("examples seen")
-    ax_acc.set_ylabel("test accuracy")
+    ax_acc.set_ylabel("validation accuracy")
     ax_acc.grid(True, alpha=0.3)
     store(ax_loss, "training_progress", steps=steps, epochs=epochs, title=ax_loss.set_title(""))
     store(ax_acc, "training_progress_acc", line=acc, title=ax_acc.set_title(""), target=target)
@@ -110,7 +110,7 @@ def update_training_progress(axes, record: dict):
     loss_now = f"{epochs[-1, 1]:.3g}" if len(epochs) else "–"
     arts["title"].set_text(f"loss after {len(epochs)} epochs: {loss_now}")
     acc_arts["title"].set_text(
-        f"test accuracy: {acc[-1, 1]:.1%}" if len(acc) else "test accuracy: –"
+        f"validation accuracy: {acc[-1, 1]:.1%}" if len(acc) else "validation accuracy: –"
     )
     xmax = max([1.0] + [float(p[-1, 0]) for p in (steps, epochs) if len(p)])
     for ax in axes:

@@ -10,7 +10,14 @@ import matplotlib as mpl
 import numpy as np
 from cycler import cycler
 
-__all__ = ["PALETTE", "COLORS", "DIVERGING_CMAP", "SEQUENTIAL_CMAP", "use_course_style"]
+__all__ = [
+    "PALETTE",
+    "COLORS",
+    "COLUMN_WIDTH",
+    "DIVERGING_CMAP",
+    "SEQUENTIAL_CMAP",
+    "use_course_style",
+]
 
 #: Okabe-Ito colours, in the order the property cycle uses them.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -38,6 +45,11 @@ COLORS = {
     "wrong": "#D55E00",  # a wrong prediction
     "right": "#009E73",
 }
+
+#: Widest figure, in inches at matplotlib's 100 dpi: the notebook column of JupyterLab at a
+#: 1024×768 window with the file browser open is 592 CSS px. A wider live (ipympl) figure is cut
+#: off; a wider picture is shrunk, and its text with it.
+COLUMN_WIDTH = 5.8
 
 DIVERGING_CMAP = "RdBu_r"  # negative blue, zero white, positive red
 SEQUENTIAL_CMAP = "Blues"
@@ -91,10 +103,15 @@ def use_course_style() -> _StyleHandle:
 
 
 def get_ax(ax, figsize=(5.0, 4.0)):
-    """Return ``ax``, or a new Axes on a new (pyplot) figure when ``ax`` is None."""
+    """Return ``ax``, or a new Axes on a new (pyplot) figure when ``ax`` is None.
+
+    A ``figsize`` wider than ``COLUMN_WIDTH`` is scaled down (aspect kept) to fit the column.
+    """
     if ax is None:
         import matplotlib.pyplot as plt
 
+        shrink = min(1.0, COLUMN_WIDTH / figsize[0])
+        figsize = (figsize[0] * shrink, figsize[1] * shrink)
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
 

@@ -14,6 +14,11 @@ classes ``course-explorer`` and ``explorer-<name>``; the slider a person would m
 carries ``course-main-slider``; a Play button carries ``course-play``. The root widget also has
 ``.figure`` and ``.update(...)`` so tests can drive it without a browser.
 
+Layout (``_layout``): one control panel for every explorer (sliders with a 190 px track and
+their value beside it, groups that wrap instead of squeezing, Play beside the slider it
+drives) and figures at most ``COLUMN_INCHES`` (5.8 in, 580 px) wide, so everything fits the
+notebook column of a 1024×768 window with JupyterLab's file browser open.
+
 In a notebook, run ``%matplotlib widget`` once before calling an explorer.
 """
 
@@ -37,6 +42,7 @@ from course_lib.widgets.loss_curves import (
 from course_lib.widgets.matrix_ops import matrix_ops_explorer, matrix_ops_static
 from course_lib.widgets.neuron import neuron_explorer, neuron_static
 from course_lib.widgets.optimizer_race import optimizer_race_explorer, optimizer_race_static
+from course_lib.widgets.overfitting import overfitting_explorer, overfitting_static
 from course_lib.widgets.playground import playground_explorer, playground_static
 from course_lib.widgets.tensor_view import (
     color_channels_static,
@@ -71,6 +77,8 @@ __all__ = [
     "neuron_static",
     "optimizer_race_explorer",
     "optimizer_race_static",
+    "overfitting_explorer",
+    "overfitting_static",
     "playground_explorer",
     "playground_static",
     "saturation_explorer",

@@ -3,11 +3,14 @@
 Every explorer returns the value of :func:`explorer_box`, whose root widget has the CSS
 classes ``course-explorer`` and ``explorer-<name>``; its main slider has
 ``course-main-slider`` and a Play button ``course-play``. The browser tests find explorers
-and their sliders by these classes.
+and their sliders by these classes. The controls are laid out by ``_layout.control_panel``
+(sliders with a full track, wrapping rows) and figures are at most ``COLUMN_INCHES`` wide.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
+
+from course_lib.widgets._layout import COLUMN_INCHES, COLUMN_PX, control_panel
 
 MAIN_SLIDER = "course-main-slider"
 PLAY = "course-play"
@@ -18,7 +21,14 @@ def new_figure(width: float = 6.0, height: float = 3.2, ncols: int = 1, nrows: i
 
     With the ipympl backend the canvas is a widget: its header, toolbar and resize handle are
     hidden so only the picture shows. Returns ``(fig, axes)`` like ``plt.subplots``.
+    ``width`` is at most ``COLUMN_INCHES`` (5.8 in): the figure then fits the notebook column of
+    a 1024 px wide window with the file browser open, its text at full size.
     """
+    if width > COLUMN_INCHES:
+        raise ValueError(
+            f"new_figure: width {width} in is wider than the notebook column at 1024 px "
+            f"({COLUMN_INCHES} in); narrow the figure or stack its panels."
+        )
     with plt.ioff():
         fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), **kw)
     canvas = fig.canvas
@@ -30,7 +40,26 @@ def new_figure(width: float = 6.0, height: float = 3.2, ncols: int = 1, nrows: i
     ):
         if hasattr(canvas, attr):
             setattr(canvas, attr, value)
+    if hasattr(canvas, "get_diff_image"):  # ipympl: every frame whole, never a diff
+        _send_whole_frames(canvas)
     return fig, axes
+
+
+def _send_whole_frames(canvas) -> None:
+    """Make an ipympl canvas send every picture whole instead of as a diff of the last one.
+
+    A diff frame follows an ``image_mode`` state change, which the browser may apply after the
+    picture: a diff drawn as a full frame shows only the pixels that changed (a figure with
+    holes, seen in lessons 05-07). Draws come from ``redraw`` and also from pyplot's own
+    ``draw_idle`` when an artist changes, so the canvas itself is told: full frames only.
+    """
+    diff_image = canvas.get_diff_image
+
+    def whole_image():
+        canvas._force_full = True
+        return diff_image()
+
+    canvas.get_diff_image = whole_image
 
 
 def figure_widget(fig):
@@ -80,19 +109,22 @@ def mark_play(widget):
 
 
 def explorer_box(name: str, controls: list, fig, caption=None, view=None):
-    """Lay out ``controls`` above the figure and return the root widget.
+    """Lay out ``controls`` above the figure (``control_panel``) and return the root widget.
 
-    ``caption`` is an optional ``ipywidgets.HTML`` updated by the explorer with values computed
-    from what is shown. ``view`` replaces the figure's own widget (e.g. an ``Image`` for a
-    figure that must update while its cell is still running).
+    ``controls`` is a list of control groups: a widget, or a list of widgets that stay side by
+    side (a Play button with the slider it drives). ``caption`` is an optional
+    ``ipywidgets.HTML`` updated by the explorer with values computed from what is shown.
+    ``view`` replaces the figure's own widget (e.g. an ``Image`` for a figure that must update
+    while its cell is still running).
     """
     import ipywidgets as widgets
 
-    children = [widgets.HBox(controls) if len(controls) <= 3 else widgets.VBox(controls)]
+    children = [control_panel(controls)]
     children.append(view if view is not None else figure_widget(fig))
     if caption is not None:
+        caption.layout.max_width = f"{COLUMN_PX}px"  # wraps under the figure, not beside it
         children.append(caption)
-    box = widgets.VBox(children)
+    box = widgets.VBox(children, layout=widgets.Layout(max_width="100%"))
     box.add_class("course-explorer")
     box.add_class(f"explorer-{name}")
     box.figure = fig

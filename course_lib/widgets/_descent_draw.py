@@ -33,7 +33,7 @@ def lean_ticks(*axes, n: int = 4) -> None:
             axis.set_minor_locator(NullLocator())
 
 
-def draw_landscape(ax, surface, n: int = 50, levels: int = 8):
+def draw_landscape(ax, surface, n: int = 50, levels: int = 14):
     """Draw ``surface`` once: the curve (1-D) or ``plotting.plot_loss_surface`` contours (2-D).
 
     For a surface the Axes then holds ``course_artists`` (its ``path`` line is the one

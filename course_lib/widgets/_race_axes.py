@@ -15,12 +15,12 @@ import numpy as np
 
 from course_lib.widgets._fast import nice_ticks
 
-COLORS = {
-    "GD": "#1f77b4",
-    "SGD": "#ff7f0e",
-    "mini-batch": "#2ca02c",
-    "momentum": "#9467bd",
-    "Adam": "#d62728",
+COLORS = {  # Okabe-Ito (plotting.PALETTE), like the rest of the course; all stand out on viridis
+    "GD": "#000000",
+    "SGD": "#E69F00",
+    "mini-batch": "#56B4E9",
+    "momentum": "#CC79A7",
+    "Adam": "#D55E00",
 }
 X_AXES = {  # axis labels: the scale is part of the label
     "steps": "step",

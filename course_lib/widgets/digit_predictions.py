@@ -1,4 +1,4 @@
-"""Lesson 8 explorer: what the trained network believes about each test digit.
+"""Lesson 9 explorer: what the trained network believes about each test digit.
 
 ``digit_predictions_explorer(model, images, labels, mean, std)`` shows one test image (8 x 8)
 beside the network's softmax probabilities for the 10 classes. An index slider walks through
@@ -28,6 +28,7 @@ from course_lib.plotting.classify_plots import (
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._fast import color_key
+from course_lib.widgets._layout import COLUMN_INCHES
 
 __all__ = ["digit_predictions_explorer", "digit_predictions_static", "digit_predictions"]
 
@@ -108,7 +109,7 @@ def digit_predictions_explorer(model, images, labels, mean, std):
     data = digit_predictions(model, images, labels, mean, std)
     n, wrong = len(data["labels"]), data["wrong"]
     fig, (ax_img, ax_bar) = new_figure(
-        6.4, 2.6, ncols=2, gridspec_kw={"width_ratios": [1, 2.2], "wspace": 0.25}
+        5.8, 2.5, ncols=2, gridspec_kw={"width_ratios": [1, 2.2], "wspace": 0.25}
     )
     lo, hi = float(data["images"].min()), float(data["images"].max())
     image = ax_img.imshow(
@@ -227,12 +228,12 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
     fig, axes = plt.subplots(
         2,
         len(idx),
-        figsize=(1.7 * len(idx), 3.4),
+        figsize=(min(1.7 * len(idx), COLUMN_INCHES), 3.8),  # at most the notebook column
         squeeze=False,
         gridspec_kw={"height_ratios": [1.1, 1], "hspace": 0.4, "wspace": 0.12},
     )
     # Fixed margins, not a layout engine: measuring 12 panels' texts would double the draw.
-    fig.subplots_adjust(left=0.35 / len(idx), right=0.99, top=0.8, bottom=0.12)
+    fig.subplots_adjust(left=max(0.35 / len(idx), 0.09), right=0.99, top=0.72, bottom=0.12)
     for col, i in enumerate(idx):
         y, guess = int(data["labels"][i]), int(data["predicted"][i])
         ax_img, ax_bar = axes[0, col], axes[1, col]
@@ -240,8 +241,8 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
         ax_img.set(xticks=[], yticks=[])
         p = data["probs"][i][guess]
         ax_img.set_title(
-            f"true {y}, predicted {guess}\n(p = {p:.2f})",
-            fontsize=9,
+            f"true {y},\npredicted {guess}\n(p = {p:.2f})",
+            fontsize=8,
             color=COLORS["wrong"] if guess != y else "black",
         )
         plot_class_probabilities(data["probs"][i], y, ax=ax_bar)
@@ -251,8 +252,8 @@ def digit_predictions_static(model, images, labels, mean, std, indices=None):
             ax_bar.set_yticks([])
     right = sum(int(data["predicted"][i] == data["labels"][i]) for i in idx)
     fig.suptitle(
-        f"{len(idx)} test digits, {right} predicted right: the network's probabilities "
+        f"{len(idx)} test digits, {right} predicted right: the network's probabilities\n"
         "(green: true class, red: a wrong answer)",
-        fontsize=10,
+        fontsize=9,
     )
     return fig

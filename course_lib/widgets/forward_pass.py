@@ -20,6 +20,7 @@ from course_lib.demos.forward_pass import demo_network_params, edge_signals, for
 from course_lib.plotting import plot_network, update_network
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["forward_pass_explorer", "forward_pass_static"]
 
@@ -153,7 +154,7 @@ def forward_pass_static(
 
     params = _network_params("forward_pass_static", net)
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(inputs), figsize=(5.0 * len(inputs), 3.6))
+        fig, axes = column_grid(len(inputs), 2.9, 3.0)  # two side by side
     for ax, x in zip(np.atleast_1d(axes), inputs, strict=True):
         weights = [params[f"W{l}"] for l in range(1, len(params) // 2 + 1)]
         plot_network(_sizes(params), weights=weights, ax=ax)

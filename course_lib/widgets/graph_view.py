@@ -111,7 +111,7 @@ def graph_animation(graph: dict, interval_ms: int = 700):
 
     Returns the ``animation.animate`` box, with ``.update(k)`` and ``.figure``.
     """
-    fig, ax = new_figure(9.0, 4.2)
+    fig, ax = new_figure(5.8, 3.0)
     plot_graph(graph, ax=ax)
     fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=0.01)
     n = len([name for name in BACKWARD_ORDER if name in graph])

@@ -84,7 +84,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     lr = 0.5 * inv if lr is None else float(lr)
 
     fig, axes = new_figure(
-        8.4, 4.4, nrows=2, ncols=2, gridspec_kw={"height_ratios": [7, 1], "hspace": 0.6}
+        5.8, 3.9, nrows=2, ncols=2, gridspec_kw={"height_ratios": [7, 1], "hspace": 0.6}
     )
     ax_path, ax_loss = axes[0]
     gs = axes[1, 0].get_gridspec()
@@ -214,11 +214,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     band_key = widgets.HTML(color_key(key))  # names of the strip's colours, beside the slider
-    controls = [
-        widgets.HBox([lr_slider, band_key]),
-        steps_slider,
-        widgets.HBox([play, step_slider]),
-    ]
+    controls = [lr_slider, band_key, steps_slider, [play, step_slider]]
     box = explorer_box("learning-rate", controls, fig, caption)
     box.update = update
     box.caption = caption

@@ -18,6 +18,7 @@ from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import color_key
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["line_fit_explorer", "line_fit_static", "line_data"]
 
@@ -148,12 +149,13 @@ def line_fit_static(x=None, y=None):
         ("best (least squares)", m_best, c_best),
     ]
     with plt.ioff():
-        fig, axes = plt.subplots(1, 3, figsize=(11.0, 4.4), layout="constrained")
+        fig, axes = column_grid(3, 3.6, 3.4, layout="constrained")
     for ax, (name, m, c) in zip(axes, cases, strict=True):
         plot_line_fit(x, y, m, c, ax=ax, legend=False)
         _, err = line_predictions(x, y, m, c)
         ax.set_title(
-            f"{name}: MSE = {err:.3g}\nŷ = {m:.2f}·x {'+' if c >= 0 else '−'} {abs(c):.2f}"
+            f"{name}: MSE = {err:.3g}\nŷ = {m:.2f}·x {'+' if c >= 0 else '−'} {abs(c):.2f}",
+            fontsize=10,
         )
     handles, labels = axes[0].get_legend_handles_labels()  # one key for all three panels
     fig.legend(handles, labels, loc="outside lower center", ncols=len(labels), fontsize=9)

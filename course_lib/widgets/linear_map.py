@@ -22,6 +22,7 @@ from course_lib.plotting import COLORS, plot_vectors, update_vectors
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import fixed_ticks
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["linear_map_explorer", "linear_map_static"]
 
@@ -169,12 +170,8 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
     update()
     fig.tight_layout()  # after the first update, so the title has its text and fits
     freeze_layout(fig)  # later draws do not re-measure tick labels to place title and labels
-    rows = [
-        widgets.HBox([controls["w11"], controls["w12"]]),
-        widgets.HBox([controls["w21"], controls["w22"]]),
-        widgets.HBox([controls["b1"], controls["b2"]]),
-        controls["activation"],
-    ]
+    # one group each: two to a line in a wide column (the layout of W), one in a narrow one
+    rows = [controls[k] for k in ("w11", "w12", "w21", "w22", "b1", "b2", "activation")]
     box = explorer_box("linear_map", rows, fig, caption)
     box.update = update
     box.caption = caption
@@ -203,7 +200,7 @@ def linear_map_static():
         ("rotation 30°, then relu", np.array([[c, -s], [s, c]]), "relu"),
     ]
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(cases), figsize=(3.0 * len(cases), 3.4))
+        fig, axes = column_grid(len(cases), 3.0, 3.4)
     for ax, (name, W, act) in zip(axes, cases, strict=True):
         ax.set_aspect("equal")
         h = _draw_map(ax)

@@ -24,6 +24,7 @@ from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.plotting.style import COLORS
 from course_lib.widgets._base import float_slider, new_figure
 from course_lib.widgets._fast import color_key, fixed_ticks
+from course_lib.widgets._layout import column_grid
 
 __all__ = [
     "loss_shapes_static",
@@ -71,7 +72,7 @@ def loss_shapes_static():
 
     p = np.linspace(0.005, 1.0, 400)
     with plt.ioff():
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10.0, 3.5))
+        fig, (ax1, ax2) = column_grid(2, 2.9, 3.0)  # side by side in the notebook column
     ax1.plot(p, -np.log(p), color=COLORS["blue"])
     for q in (0.9, 0.5, 0.1):
         ax1.plot([q], [-np.log(q)], "o", color=COLORS["vermillion"])
@@ -79,21 +80,19 @@ def loss_shapes_static():
         ax1.annotate(
             f"p = {q:g}: {-np.log(q):.2f}",
             (q, -np.log(q)),
-            (-4, 10) if right else (6, 6),
+            (0, 50) if right else (6, 12),  # near p = 1: well above, with a leader line
             textcoords="offset points",
             ha="right" if right else "left",
-            fontsize=9,
+            fontsize=8,
+            arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "0.4"} if right else None,
         )
-    ax1.set(title="−log p: the cost of the true class's probability", xlabel="p", ylabel="loss")
+    ax1.set(xlabel="p", ylabel="loss")
+    ax1.set_title("−log p: the cost of\nthe true class's probability", fontsize=10)
     ax2.plot(p, -np.log(p), color=_RUN_COLORS["binary_cross_entropy"], label="cross-entropy −log p")
     ax2.plot(p, (1.0 - p) ** 2, color=_RUN_COLORS["mse"], label="squared error (1 − p)²")
-    ax2.set(
-        title="one example with target y = 1",
-        xlabel="predicted probability p",
-        ylabel="loss",
-        ylim=(0.0, 5.5),
-    )
-    ax2.legend(fontsize=9)
+    ax2.set(xlabel="predicted probability p", ylabel="loss", ylim=(0.0, 5.5))
+    ax2.set_title("one example\nwith target y = 1", fontsize=10)
+    ax2.legend(fontsize=8)
     for ax in (ax1, ax2):
         ax.grid(True, alpha=0.3)
     fig.tight_layout()
@@ -115,7 +114,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
     from course_lib.widgets._base import explorer_box, mark_main
 
     zs = np.linspace(-8.0, 8.0, 321)
-    fig, (left, right) = new_figure(10.0, 3.4, ncols=2)
+    fig, (left, right) = new_figure(5.8, 3.2, ncols=2)
     lines, points = {}, {}
     for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
         color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
@@ -195,7 +194,7 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
     grid = np.linspace(-8.0, 8.0, 321)
     curves = logit_gradients(grid, float(y))
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(zs), figsize=(4.0 * len(zs), 3.2), sharey=True)
+        fig, axes = column_grid(len(zs), 1.93, 2.8, sharey=True)  # three side by side
     for ax, zv in zip(np.atleast_1d(axes), zs, strict=True):
         here = logit_gradients(np.array([zv]), float(y))
         for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
@@ -204,7 +203,7 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
             ax.semilogy(grid, slope, color=color, label=label)
             ax.plot([zv], [max(abs(here[key + "_dz"][0]), 1e-12)], "o", color=color, ms=8)
         ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
-        ax.set_title(f"z = {zv:g}, p = {here['p'][0]:.3g}: CE push {ratio:.3g}× larger")
+        ax.set_title(f"z = {zv:g}, p = {here['p'][0]:.3g}\nCE push {ratio:.3g}× larger", fontsize=9)
         ax.set(xlabel="weighted sum z", ylim=(1e-4, 2.0))
         _plain_log_ticks(ax)
         ax.grid(True, alpha=0.3)
@@ -227,7 +226,7 @@ def loss_race_static(runs):
 
     runs = _check_runs("loss_race_static", runs)
     with plt.ioff():
-        fig, axes = plt.subplots(1, 3, figsize=(13.0, 3.4), sharex=True)
+        fig, axes = column_grid(3, 4.0, 3.4, sharex=True)
     for name, hist in runs.items():
         steps = np.arange(len(hist["bce"]))
         label = f"trained with {_NAMES[name]}"
@@ -245,9 +244,10 @@ def loss_race_static(runs):
     for ax in axes:
         ax.set_xlabel("step")
         ax.grid(True, alpha=0.3)
-    # left of centre: the MSE run's jump (near the end) must stay visible, not behind the legend
-    axes[1].legend(fontsize=9, loc="center left", bbox_to_anchor=(0.04, 0.5))
     fig.tight_layout()
+    # the key in the empty fourth cell of the 2 x 2 grid, clear of every curve
+    handles, labels = axes[1].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=9, loc="center", bbox_to_anchor=(0.75, 0.25))
     return fig
 
 
@@ -272,13 +272,13 @@ def loss_race_animation(runs, X, y):
     x = X[:, 0]
     pad = 0.5
     xs = np.linspace(x.min() - pad, x.max() + pad, 200)
-    fig, axes = new_figure(10.0, 3.8, ncols=2, sharey=True)
+    fig, axes = new_figure(5.8, 3.6, ncols=2, sharey=True)
     curves, titles = {}, {}
     for ax, name in zip(axes, _NAMES, strict=True):
         ax.scatter(x, y, c=np.where(y == 1, COLORS["blue"], COLORS["orange"]), s=18, zorder=3)
         ax.axhline(0.5, color=COLORS["grey"], ls="--", lw=1)
         (curves[name],) = ax.plot(xs, np.zeros_like(xs), color=_RUN_COLORS[name], lw=2.5)
-        titles[name] = ax.set_title("")
+        titles[name] = ax.set_title("", fontsize=9)  # three lines over a half-column panel
         ax.set(xlabel="x (one feature)", ylim=(-0.08, 1.08))
         ax.grid(True, alpha=0.3)
     axes[0].set_ylabel("p = σ(w·x + b), label y")
@@ -289,8 +289,8 @@ def loss_race_animation(runs, X, y):
             w, b = float(hist["W"][j, 0]), float(hist["b"][j])
             curves[name].set_ydata(logit_gradients(w * xs + b, 1.0)["p"])
             titles[name].set_text(
-                f"trained with {_NAMES[name]}, step {j}: accuracy {hist['accuracy'][j]:.0%}\n"
-                f"w = {w:.2f}, b = {b:.2f}, |gradient| = {hist['grad_norm'][j]:.1e}"
+                f"trained with {_NAMES[name]}\nstep {j}: accuracy {hist['accuracy'][j]:.0%}\n"
+                f"w = {w:.2f}, b = {b:.2f}, |gradient| {hist['grad_norm'][j]:.1e}"
             )
 
     num_frames = max(len(hist["b"]) for hist in runs.values())

@@ -164,7 +164,7 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     a0, b0 = operands(operation, A, B)
     matrix_op_steps(operation, a0, b0, c)  # raise the maths module's message on bad shapes
 
-    fig, _ = new_figure(7.6, 3.0)
+    fig, _ = new_figure(5.8, 2.6)
     state = {"h": _draw(fig, operation, a0, b0, c)}
     freeze_layout(fig)  # step events then re-measure nothing to place the panel titles
     caption = widgets.HTML()
@@ -192,7 +192,7 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     slider.observe(lambda ch: update(ch["new"]), names="value")
     dropdown.observe(lambda ch: set_operation(ch["new"]), names="value")
     update(0)
-    box = explorer_box("matrix_ops", [dropdown, slider, play], fig, caption)
+    box = explorer_box("matrix_ops", [dropdown, [play, slider]], fig, caption)
     box.update = update
     box.set_operation = set_operation
     box.caption = caption
@@ -216,7 +216,7 @@ def matrix_ops_static(operation: str = "multiply", A=None, B=None, c=2):
     c = float(as_array("matrix_ops_static", "c", c, ndim=0))
     steps = matrix_op_steps(operation, a, b, c)
     with plt.ioff():
-        fig = plt.figure(figsize=(7.6, 2.2 * len(steps)))
+        fig = plt.figure(figsize=(5.8, 1.8 * len(steps)))
     subfigs = np.atleast_1d(fig.subfigures(len(steps), 1))
     for k, sub in enumerate(subfigs):
         h = _draw(sub, operation, a, b, c)

@@ -18,6 +18,7 @@ from course_lib.plotting import COLORS
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import color_key, fixed_ticks
+from course_lib.widgets._layout import column_grid
 
 __all__ = ["neuron_explorer", "neuron_static"]
 
@@ -52,7 +53,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     import ipywidgets as widgets
 
     neuron_output(_X[:1], w, b, activation)  # checks the activation name
-    fig, ax = new_figure(6.0, 3.4)
+    fig, ax = new_figure(5.8, 3.4)
     ax.axhline(0, color=COLORS["grey"], lw=0.8)
     ax.axvline(0, color=COLORS["grey"], lw=0.8)
     (curve,) = ax.plot(_X, _X, color=COLORS["blue"], lw=2.5, label="a = f(w·x + b)")
@@ -137,7 +138,7 @@ def neuron_static(activation: str = "sigmoid"):
 
     neuron_output(_X[:1], 1.0, 0.0, activation)
     with plt.ioff():
-        fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.4), sharey=True)
+        fig, (left, right) = column_grid(2, 5.0, 3.4, sharey=True)
     colors = [COLORS["blue"], COLORS["orange"], COLORS["vermillion"]]
     f = _name(activation) or "f"
     for b, color in zip((-2.0, 0.0, 2.0), colors, strict=True):

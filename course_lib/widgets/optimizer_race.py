@@ -28,6 +28,7 @@ from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._descent_draw import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
 from course_lib.widgets._fast import fixed_ticks, nice_ticks
+from course_lib.widgets._layout import control_panel
 from course_lib.widgets._race_axes import (
     COLORS,
     DEFAULT_LRS,
@@ -58,11 +59,11 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     state["to_axis"] = np.asarray  # raw x (steps, examples, seconds) -> the axis's x
 
     surface = prob.surface is not None
-    fig, axes = new_figure(9.0 if surface else 6.5, 4.0, ncols=2 if surface else 1)
+    fig, axes = new_figure(5.8, 3.2 if surface else 3.4, ncols=2 if surface else 1)
     ax_loss = axes[1] if surface else axes
     lines, heads, paths = {}, {}, {}
     if surface:
-        draw_landscape(axes[0], prob.surface, n=50, levels=6)
+        draw_landscape(axes[0], prob.surface, n=50, levels=14)
         axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
     for name in RACERS:
         (lines[name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
@@ -147,7 +148,8 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
         )
         sliders[name].observe(lambda c, n=name: update(lrs={n: c["new"]}), names="value")
     mark_main(sliders["Adam"])
-    x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps", description="x-axis")
+    x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps")
+    x_label = widgets.Label("x-axis")  # beside the buttons: a ToggleButtons puts its own above
     x_toggle.observe(lambda c: update(x_axis=c["new"]), names="value")
     play, step_slider = play_controls(num_steps, interval=100)
     step_slider.observe(lambda c: update(step=c["new"]), names="value")
@@ -160,16 +162,12 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
 
     tune_button.on_click(on_tune)
     others = widgets.Accordion(
-        children=[widgets.VBox([sliders[n] for n in RACERS if n != "Adam"] + [tune_button])]
+        children=[control_panel([sliders[n] for n in RACERS if n != "Adam"] + [tune_button])]
     )
     others.set_title(0, "other learning rates")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [
-        widgets.HBox([sliders["Adam"], x_toggle]),
-        others,
-        widgets.HBox([play, step_slider]),
-    ]
+    controls = [sliders["Adam"], [play, step_slider], [x_label, x_toggle], others]
     box = explorer_box("optimizer-race", controls, fig, caption)
     box.update = update
     box.caption = caption

@@ -82,7 +82,7 @@ def playground_explorer(
     """
     import ipywidgets as widgets
 
-    fig, (ax_b, ax_l) = new_figure(8.0, 3.8, ncols=2)
+    fig, (ax_b, ax_l) = new_figure(5.8, 3.0, ncols=2)
     settings = {
         "dataset": dataset,
         "hidden": hidden,
@@ -193,11 +193,7 @@ def playground_explorer(
     fig.tight_layout()
     update(num_steps=0)
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [
-        widgets.HBox([dd_data, dd_hidden, dd_act]),
-        widgets.HBox([lr_slider, dd_batch]),
-        widgets.HBox([play, reset]),
-    ]
+    controls = [lr_slider, [play, reset], dd_data, dd_hidden, dd_act, dd_batch]
     box = explorer_box("playground", controls, fig, caption)
     box.update = update
     box.caption = caption
@@ -228,7 +224,8 @@ def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3
         pg = Playground(dataset, hidden, activation, lr, 16)
         pg.train(num_steps)
         draw_boundary(ax, pg, n=80)
-        ax.set_title(f"{dataset}, {activation}: accuracy {pg.accuracy():.0%}", fontsize=9)
+        ax.set_title(f"{dataset}, {activation}\naccuracy {pg.accuracy():.0%}", fontsize=8)
 
     settings = [{"dataset": d, "activation": a} for a in ("identity", "relu") for d in DATASETS]
-    return small_multiples(panel, settings, ncols=len(DATASETS), panel_size=(3.0, 2.8))
+    # four small panels to a row, so the rows still say "linear network" and "ReLU network"
+    return small_multiples(panel, settings, ncols=len(DATASETS), panel_size=(1.45, 1.55))

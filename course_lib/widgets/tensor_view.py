@@ -133,7 +133,7 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     func = "tensor_explorer"
     T = _tensor(func, T)
     first = reduce_entry(T, axis, 0, op)
-    fig, (ax_t, ax_r) = new_figure(8.0, 3.4, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
+    fig, (ax_t, ax_r) = new_figure(5.8, 2.9, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
     plot_tensor(T, ax=ax_t, title=f"T, shape {T.shape}")
     caption = widgets.HTML()
     axis_slider = mark_main(widgets.IntSlider(value=axis, min=0, max=2, description="axis"))
@@ -171,7 +171,10 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     entry_slider.observe(lambda ch: update(entry=ch["new"]), names="value")
     update(axis, 0, op)
     box = explorer_box(
-        func.removesuffix("_explorer"), [axis_slider, op_menu, entry_slider, play], fig, caption
+        func.removesuffix("_explorer"),
+        [axis_slider, op_menu, [play, entry_slider]],
+        fig,
+        caption,
     )
     box.update = update
     box.caption = caption
@@ -196,7 +199,7 @@ def tensor_reduce_static(T=None, op: str = "sum", entry: int = 0):
     _check_op(func, op)
     with plt.ioff():
         fig, axes = plt.subplots(
-            3, 2, figsize=(7.0, 7.2), gridspec_kw={"width_ratios": [1.3, 1.0], "hspace": 0.3}
+            3, 2, figsize=(5.8, 6.4), gridspec_kw={"width_ratios": [1.3, 1.0], "hspace": 0.45}
         )
     fig.subplots_adjust(left=0.02, right=0.98, top=0.95, bottom=0.02, wspace=0.1)
     for axis, (ax_t, ax_r) in enumerate(axes):
@@ -237,7 +240,8 @@ def color_channels_static(image):
             "[0, 1] first (e.g. divide by 255)."
         )
     with plt.ioff():
-        fig, axes = plt.subplots(1, 4, figsize=(11.0, 2.9), layout="constrained")
+        fig, axes = plt.subplots(2, 2, figsize=(5.8, 5.4), layout="constrained")
+    axes = axes.ravel()  # image, then red, green and blue: two to a row to fit the column
     axes[0].imshow(img, interpolation="nearest")
     axes[0].set_title(f"image {img.shape}")
     for c, (name, cmap) in enumerate((("red", "Reds"), ("green", "Greens"), ("blue", "Blues"))):

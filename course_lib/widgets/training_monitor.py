@@ -1,9 +1,10 @@
-"""A live training monitor: loss and test accuracy redrawn in place while ``training.train`` runs.
+"""A live training monitor: loss and validation accuracy redrawn while ``training.train`` runs.
 
 ``monitor = training_monitor(num_epochs, target=0.98)`` shows an empty two-panel figure and a
 progress line; pass ``callback=monitor.callback`` to ``training.train`` (with validation data,
 ``X_val``/``y_val``) and, after every epoch, the monitor appends what the History recorded and
-redraws: the loss of every batch (faint), the epoch mean, and the accuracy on the held-out set,
+redraws: the loss of every batch (faint), the epoch mean, and the accuracy on the validation set
+(never the test set, which is kept for one final score),
 all against examples seen. Several ``train`` calls in a row (e.g. a second phase at a lower
 learning rate) continue the same curves. The figure is rendered off-screen (Agg) to a PNG in
 an ``ipywidgets.Image`` after every epoch: the cell is busy while training runs, so an ipympl
@@ -25,6 +26,7 @@ from course_lib._checked import checked
 from course_lib._validation import check_int
 from course_lib.plotting.progress_plots import plot_training_progress, update_training_progress
 from course_lib.widgets._base import explorer_box
+from course_lib.widgets._layout import COLUMN_INCHES
 
 __all__ = ["training_monitor", "training_monitor_static", "MonitorRecord"]
 
@@ -80,7 +82,7 @@ def _progress_text(record: MonitorRecord, num_epochs: int, target) -> str:
     text = f"epoch {e} of {num_epochs} · loss {record.epoch_loss[-1]:.4f}"
     if record.accuracy:
         acc = record.accuracy[-1]
-        text += f" · test accuracy <b>{acc:.2%}</b>"
+        text += f" · validation accuracy <b>{acc:.2%}</b>"
         if target is not None:
             text += " ✓ target reached" if acc >= target else f" (target {target:.0%})"
     return text
@@ -97,7 +99,7 @@ def training_monitor(num_epochs: int, target: float | None = None):
     import ipywidgets as widgets
 
     num_epochs = check_int("training_monitor", "num_epochs", num_epochs)
-    fig = Figure(figsize=(9.0, 3.2), dpi=100)
+    fig = Figure(figsize=(COLUMN_INCHES, 2.8), dpi=100)
     FigureCanvasAgg(fig)
     axes = fig.subplots(1, 2)
     record = MonitorRecord()
@@ -142,6 +144,6 @@ def training_monitor_static(record, target: float | None = None):
     import matplotlib.pyplot as plt
 
     data = record.as_dict() if isinstance(record, MonitorRecord) else dict(record)
-    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.2), layout="constrained")
+    fig, axes = plt.subplots(1, 2, figsize=(COLUMN_INCHES, 2.8), layout="constrained")
     plot_training_progress(data, axes=axes, target=target)
     return fig

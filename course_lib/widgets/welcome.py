@@ -6,6 +6,7 @@ from course_lib._argspec import NUMBER, array
 from course_lib._checked import checked
 from course_lib.plotting.figure_updates import redraw
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
+from course_lib.widgets._layout import column_grid
 
 
 @checked(_finite=True, w=NUMBER, z=array())
@@ -55,7 +56,7 @@ def welcome_static(weights=(-2.0, 0.5, 1.0, 3.0)):
 
     z = np.linspace(-6.0, 6.0, 241)
     with plt.ioff():
-        fig, axes = plt.subplots(1, len(weights), figsize=(3.0 * len(weights), 2.6), sharey=True)
+        fig, axes = column_grid(len(weights), 1.9, 2.4, sharey=True)
     for ax, w in zip(np.atleast_1d(axes), weights, strict=True):
         ax.plot(z, steepness_curve(w, z), lw=2.5)
         ax.set(title=f"w = {w:g}", xlabel="z", ylim=(-0.05, 1.05))

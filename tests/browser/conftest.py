@@ -9,7 +9,9 @@ import pytest
 
 from tests.browser.lab_server import LabServer, browser_missing_reason, in_ci, launch_chromium
 
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT = {"width": 1280, "height": 800}  # a common laptop screen
+# The learner's window sizes the layout checks run at (both with the file browser open).
+SIZES = {"1280x800": (1280, 800), "1024x768": (1024, 768)}
 
 
 def require_browser() -> None:

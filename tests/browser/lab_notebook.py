@@ -2,8 +2,9 @@
 
 Used by the browser tests and by ``bench/bench_browser.py``. ``page`` is a Playwright
 ``Page``; ``server`` a :class:`tests.browser.lab_server.LabServer`. Cells are run from the
-menu (Run > Run All Cells), sliders are moved with the keyboard on their focused handle, Play
-is clicked. The cell models (outputs, tags, execution counts) are read through
+menu (Run > Run All Cells), sliders are moved with the keyboard on their focused handle and
+dragged with the mouse, Play is clicked; figures are measured against their output areas. The
+cell models (outputs, tags, execution counts) are read through
 ``window.jupyterapp``, which the test server exposes.
 
 Explorers follow the conventions of ``course_lib/widgets/_base.py``: root CSS classes
@@ -356,6 +357,116 @@ def play_frames(page, root, seconds: float = 6.0) -> int:
     if pause.count():
         pause.first.click()
     return len(seen) - 1
+
+
+# Every figure (ipympl canvas, picture) in the shown notebook's outputs that sticks out of its
+# output area: a learner sees it cut off, or scrolls the output sideways.
+FIGURE_OVERFLOWS = """() => {
+  const cells = [...document.querySelectorAll('SHOWN .jp-Cell')];
+  const found = [];
+  cells.forEach((cell, index) => {
+    for (const area of cell.querySelectorAll('.jp-OutputArea-output')) {
+      const box = area.getBoundingClientRect();
+      if (!box.width) continue;
+      const figs = area.querySelectorAll('.jupyter-matplotlib-canvas-div, img, canvas');
+      for (const fig of figs) {
+        const r = fig.getBoundingClientRect();
+        if (!r.width || !r.height) continue;
+        const over = Math.max(r.right - box.right, box.left - r.left);
+        if (over > 1) found.push({cell: index, width: Math.round(r.width),
+                                  area: Math.round(box.width), over: Math.round(over)});
+      }
+    }
+  });
+  return found;
+}""".replace("SHOWN", SHOWN_PANEL)
+# Every visible slider in the shown notebook: its label and the width of its track.
+SLIDER_TRACKS = """() => {
+  const cells = [...document.querySelectorAll('SHOWN .jp-Cell')];
+  const found = [];
+  cells.forEach((cell, index) => {
+    for (const s of cell.querySelectorAll('.jp-OutputArea-output .widget-hslider')) {
+      const r = s.getBoundingClientRect();
+      if (!r.width || !r.height || !s.checkVisibility()) continue;  // folded away: not seen
+      const track = s.querySelector('.noUi-target') || s.querySelector('.slider-container');
+      const label = s.querySelector('.widget-label');
+      found.push({cell: index, label: label ? label.textContent : '',
+                  track: track ? Math.round(track.getBoundingClientRect().width) : 0});
+    }
+  });
+  return found;
+}""".replace("SHOWN", SHOWN_PANEL)
+
+
+def show_file_browser(page) -> float:
+    """Open JupyterLab's file browser in the left sidebar, as a learner has it; its width."""
+    page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+    page.wait_for_function(
+        "() => { const f = document.querySelector('#filebrowser');"
+        " return !!f && f.getBoundingClientRect().width > 0; }",
+        timeout=10_000,
+    )
+    return page.evaluate(
+        "() => document.querySelector('#filebrowser').getBoundingClientRect().width"
+    )
+
+
+def resize_window(page, width: int, height: int) -> None:
+    """Resize the browser window and give JupyterLab a moment to lay itself out again."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(800)
+
+
+def figure_overflows(page) -> list[str]:
+    """One line per figure wider than (or sticking out of) its cell's output area."""
+    return [
+        f"cell {f['cell']}: a figure {f['width']} px wide sticks out of its "
+        f"{f['area']} px output area by {f['over']} px"
+        for f in page.evaluate(FIGURE_OVERFLOWS)
+    ]
+
+
+def short_slider_tracks(page, minimum: int = 150) -> list[str]:
+    """One line per visible slider whose track is narrower than ``minimum`` px."""
+    return [
+        f"cell {s['cell']}: slider {s['label']!r} has a {s['track']} px track (< {minimum} px)"
+        for s in page.evaluate(SLIDER_TRACKS)
+        if s["track"] < minimum
+    ]
+
+
+def slider_tracks(page) -> list[dict]:
+    """Every visible slider: ``{'cell', 'label', 'track'}`` (track width in CSS px)."""
+    return page.evaluate(SLIDER_TRACKS)
+
+
+def drag_slider(page, root, distance: float = 60.0) -> tuple[str, str]:
+    """Drag the main slider's handle with the mouse (down, move, up), as a learner would.
+
+    Drags ``distance`` px toward the side of the track with more room. Returns the slider's
+    ``(value_before, value_after)`` (its ``aria-valuetext``).
+    """
+    handle = root.locator(".course-main-slider .noUi-handle").first
+    track = root.locator(".course-main-slider .noUi-target").first
+    if handle.count() == 0 or track.count() == 0:
+        raise AssertionError("the main slider has no draggable handle (.noUi-handle)")
+    handle.scroll_into_view_if_needed()
+    h, t = handle.bounding_box(), track.bounding_box()
+    x, y = h["x"] + h["width"] / 2, h["y"] + h["height"] / 2
+    room_right = t["x"] + t["width"] - x
+    dx = distance if room_right >= x - t["x"] else -distance
+    before = handle.get_attribute("aria-valuetext") or handle.get_attribute("aria-valuenow")
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx, y, steps=8)
+    page.mouse.up()
+    after = before
+    for _ in range(20):  # the handle's value may follow a moment later
+        page.wait_for_timeout(100)
+        after = handle.get_attribute("aria-valuetext") or handle.get_attribute("aria-valuenow")
+        if after != before:
+            break
+    return before, after
 
 
 def save_notebook_screenshot(page, path: Path, max_height: int = 12000) -> None:

@@ -2,9 +2,10 @@
 
 A scratch notebook (written to a temporary folder, served by its own JupyterLab) raises an
 error, writes to stderr, shows a widget whose model does not exist (it stays "Loading
-widget..."), leaves a cell unexecuted (Run All stops at the error) and holds an explorer whose
-slider moves but whose figure never redraws. The pure-Python part, ``notebook_problems``, is
-checked on hand-made cell reports.
+widget..."), leaves a cell unexecuted (Run All stops at the error), holds an explorer whose
+slider moves but whose figure never redraws (to the keyboard or to a mouse drag), and one whose
+figure is wider than the notebook column and whose slider is squeezed to a stub. The
+pure-Python part, ``notebook_problems``, is checked on hand-made cell reports.
 """
 
 import json
@@ -12,7 +13,7 @@ import json
 import pytest
 
 from tests.browser import lab_notebook as nb
-from tests.browser.conftest import VIEWPORT
+from tests.browser.conftest import SIZES, VIEWPORT
 from tests.browser.lab_server import LabServer
 
 
@@ -78,6 +79,10 @@ FAULTY_CELLS = [
     "s = w.FloatSlider(min=0, max=1, step=0.1)\ns.add_class('course-main-slider')\n"
     "box = w.VBox([s, fig.canvas])\nbox.add_class('course-explorer')\n"
     "box.add_class('explorer-frozen')\nbox",
+    "with plt.ioff():\n    wide, ax2 = plt.subplots(figsize=(12, 2))\nax2.plot([0, 1], [1, 0])\n"
+    "stub = w.FloatSlider(description='stub', layout=w.Layout(width='160px'))\n"
+    "box2 = w.VBox([stub, wide.canvas])\nbox2.add_class('course-explorer')\n"
+    "box2.add_class('explorer-cramped')\nbox2",
     "1 / 0",
     "print('never reached')",
 ]
@@ -104,6 +109,7 @@ def faulty_page(chromium, tmp_path_factory):
         page = context.new_page()
         page.set_default_timeout(30_000)
         nb.open_notebook(page, server, "faulty.ipynb")
+        nb.show_file_browser(page)
         nb.run_all_cells(page, "faulty.ipynb")
         nb.wait_widgets_settled(page, timeout=5)
         yield page, nb.cell_report(page, "faulty.ipynb")
@@ -120,23 +126,55 @@ def test_browser_run_reports_every_planted_fault(faulty_page):
         "wrote to stderr",
         "cell 2 ",
         "Error displaying widget",
-        "cell 4 ",
-        "raised ZeroDivisionError",
         "cell 5 ",
+        "raised ZeroDivisionError",
+        "cell 6 ",
         "was not executed",
     ):
         assert expected in problems, f"{expected!r} missing from:\n{problems}"
-    assert "cell 0 " not in problems and "cell 3 " not in problems
+    for fine in ("cell 0 ", "cell 3 ", "cell 4 "):
+        assert fine not in problems
 
 
 @pytest.mark.browser
 def test_browser_slider_check_sees_a_frozen_figure(faulty_page):
     page, _ = faulty_page
-    assert nb.explorer_ids(page) == ["frozen"]
+    assert nb.explorer_ids(page) == ["frozen", "cramped"]
     root = nb.explorer(page, "frozen")
     canvas = nb.figure_canvas(root)
     nb.wait_quiet(canvas)
     before = canvas.screenshot()
     _, old, new = nb.press_slider(page, root)
     assert old != new, "the key press should move the slider"
+    assert nb.wait_for_new_pixels(canvas, before, timeout=3.0) is None
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", SIZES)
+def test_browser_layout_checks_see_a_wide_figure_and_a_stub_slider(faulty_page, size):
+    """The 12-inch figure (cell 4) sticks out and its 160 px slider has no usable track; the
+    frozen explorer's 4-inch figure and full slider (cell 3) pass both checks."""
+    page, _ = faulty_page
+    try:
+        nb.resize_window(page, *SIZES[size])
+        overflows = nb.figure_overflows(page)
+        assert any(line.startswith("cell 4:") for line in overflows), overflows
+        assert not any(line.startswith("cell 3:") for line in overflows), overflows
+        short = nb.short_slider_tracks(page, minimum=150)
+        assert len(short) == 1 and "'stub'" in short[0], short
+        tracks = {t["label"]: t["track"] for t in nb.slider_tracks(page)}
+        assert tracks["stub"] < 150 <= tracks[""], tracks  # the frozen one has no label
+    finally:
+        nb.resize_window(page, VIEWPORT["width"], VIEWPORT["height"])
+
+
+@pytest.mark.browser
+def test_browser_drag_check_sees_a_frozen_figure(faulty_page):
+    page, _ = faulty_page
+    root = nb.explorer(page, "frozen")
+    canvas = nb.figure_canvas(root)
+    nb.wait_quiet(canvas)
+    before = canvas.screenshot()
+    old, new = nb.drag_slider(page, root)
+    assert old != new, "the mouse drag should move the slider"
     assert nb.wait_for_new_pixels(canvas, before, timeout=3.0) is None

@@ -1,15 +1,19 @@
 """Every lesson, opened in JupyterLab in Chromium, run, and played with as a learner would.
 
-For each notebook in ``notebooks/``: Run > Run All Cells, then no error, no stderr, no cell
-left unexecuted, every widget rendered; every explorer's main slider redraws its figure when
-moved with the keyboard, and Play (where there is one) makes the figure advance. A screenshot
-of each notebook after its run goes to ``artifacts/screenshots/<notebook>.png``.
+For each notebook in ``notebooks/``, in a 1280×800 window with the file browser open (as a
+learner on a laptop has it): Run > Run All Cells, then no error, no stderr, no cell left
+unexecuted, every widget rendered; every explorer's main slider redraws its figure when moved
+with the keyboard, and Play (where there is one) makes the figure advance. Then, at 1280×800
+and at 1024×768 (the same run, the window resized): no figure sticks out of its output area,
+every visible slider has a track of at least 150 px, and a mouse drag of each explorer's main
+slider changes its figure's pixels. A screenshot of each notebook at 1280×800 after its run goes
+to ``artifacts/screenshots/<notebook>.png``.
 """
 
 import pytest
 
 from tests.browser import lab_notebook as nb
-from tests.browser.conftest import VIEWPORT
+from tests.browser.conftest import SIZES, VIEWPORT
 from tests.browser.lab_server import REPO
 
 NOTEBOOKS = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "notebooks").glob("*.ipynb"))
@@ -27,6 +31,7 @@ def ran_notebook(request, chromium, lab_server):
     page.set_default_timeout(30_000)
     try:
         nb.open_notebook(page, lab_server, path)
+        nb.show_file_browser(page)
         nb.run_all_cells(page, path)
         nb.wait_widgets_settled(page)
         nb.save_notebook_screenshot(page, SCREENSHOTS / f"{path.split('/')[-1][:-6]}.png")
@@ -81,3 +86,30 @@ def test_explorers_answer_their_main_slider_and_play_button(ran_notebook):
                 failures.append(f"{explorer_id}: Play showed {frames} new frame(s), expected 2+")
     assert sliders, "no explorer here has a main slider (class course-main-slider)"
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_figures_fit_and_main_sliders_can_be_dragged(ran_notebook, size):
+    """At a learner's window size with the file browser open: every figure inside its output
+    area, every visible slider track at least 150 px, and each explorer's main slider, dragged
+    with the mouse, changes its figure's pixels."""
+    page, _ = ran_notebook
+    try:
+        nb.resize_window(page, *SIZES[size])
+        assert nb.show_file_browser(page) > 0
+        failures = nb.figure_overflows(page) + nb.short_slider_tracks(page, minimum=150)
+        for explorer_id in explorer_ids(page):
+            root = nb.explorer(page, explorer_id)
+            if not nb.has_main_slider(root) or nb.figure_problem(root):
+                continue  # no slider to drag, or no figure: the test above reports it
+            canvas = nb.figure_canvas(root)
+            nb.wait_quiet(canvas)
+            before = canvas.screenshot()
+            old, new = nb.drag_slider(page, root)
+            if old == new:
+                failures.append(f"{explorer_id}: a mouse drag did not move the main slider ({old})")
+            elif nb.wait_for_new_pixels(canvas, before) is None:
+                failures.append(f"{explorer_id}: dragged {old} -> {new} but the figure froze")
+        assert not failures, f"at {size}:\n" + "\n".join(failures)
+    finally:
+        nb.resize_window(page, VIEWPORT["width"], VIEWPORT["height"])

@@ -39,6 +39,7 @@ __all__ = [
     "FIGURE",
     "INDEX",
     "TEXTS",
+    "WHOLE",
     "SEQUENCE",
     "BOOL",
     "PATH",
@@ -107,6 +108,11 @@ def _index(func, name, value):
     check_int(func, name, value, minimum=0)
 
 
+def _whole(func, name, value):  # any whole number, e.g. a Python index such as -1
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TypeError(f"{func}: {name} should be a whole number such as -1, got {value!r}.")
+
+
 def _texts(func, name, value):
     if not isinstance(value, list | tuple) or not all(isinstance(t, str) for t in value):
         raise TypeError(f"{func}: {name} should be a list of strings, got {describe(value)}.")
@@ -130,7 +136,7 @@ def _path(func, name, value):
 POSITIVE, NONNEGATIVE, NUMBER = _positive, _nonnegative, number()
 PATH = _path
 SEQUENCE, BOOL = _sequence, _bool
-INDEX, TEXTS = _index, _texts
+INDEX, TEXTS, WHOLE = _index, _texts, _whole
 RNG, TEXT, FUNCTION = _rng, _text, _function
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_lib import datasets, training
-from course_lib._argspec import INDEX, NONNEGATIVE, POSITIVE, count, has_attrs, seed
+from course_lib._argspec import NONNEGATIVE, POSITIVE, WHOLE, count, has_attrs, seed
 from course_lib._checked import checked
 from course_lib._validation import as_array, check_int, check_positive
 from course_lib.losses import softmax_cross_entropy
@@ -78,9 +78,14 @@ class OverfitRun:
         return int(np.clip(np.searchsorted(self.epochs, epoch, side="right") - 1, 0, None))
 
 
-@checked(run=has_attrs(("epochs", "snapshots", "val_loss"), "overfit_run(overfit_data())"), k=INDEX)
+@checked(run=has_attrs(("epochs", "snapshots", "val_loss"), "overfit_run(overfit_data())"), k=WHOLE)
 def snapshot_model(run: OverfitRun, k: int) -> MLP:
     """The network of ``run`` with the parameters of record ``k`` (a new MLP)."""
+    if not -len(run.snapshots) <= k < len(run.snapshots):
+        raise ValueError(
+            f"snapshot_model: k is {k} but the run has {len(run.snapshots)} records "
+            f"(k = 0 .. {len(run.snapshots) - 1}, or -1 for the last)."
+        )
     model = MLP([2, run.hidden, 2], rng=np.random.default_rng(0))
     for name, p in run.snapshots[k].items():
         model.params[name][...] = p

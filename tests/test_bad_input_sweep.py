@@ -96,17 +96,16 @@ def test_baseline_call_is_valid(key):
     plt.close("all")
 
 
-def test_bad_input_sweep_finds_no_leak(capsys, tmp_path, monkeypatch):
+def test_bad_input_sweep_finds_no_leak(tmp_path, monkeypatch, record_property):
     monkeypatch.chdir(tmp_path)  # a path argument given "abc" writes there, not into the repo
     total, leaks = 0, []
     for key in sorted(BASELINES):
         calls, found = sweep_callable(key)
         total += calls
         leaks += found
-    with capsys.disabled():
-        print(
-            f"\nbad-input sweep: {total} calls over {len(BASELINES)} callables, {len(leaks)} leaks"
-        )
+    line = f"bad-input sweep: {total} calls over {len(BASELINES)} callables, {len(leaks)} leaks"
+    record_property("bad_input_sweep", line)  # printed in the run's summary (tests/conftest.py)
+    print(line)
     assert total >= MIN_CALLS
     assert not leaks, f"{len(leaks)} leaks:\n" + "\n".join(leaks)
 

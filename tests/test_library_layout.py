@@ -77,7 +77,6 @@ STILL_TOO_LONG = {
     "checks/answers.py:check_answers",
     "training.py:train",
     "plotting/fit_plots.py:plot_loss_surface",
-    "widgets/loss_curves.py:saturation_explorer",
 }
 
 

@@ -8,6 +8,6 @@ is the hand-written network of lesson 6's gradient-checking exercise, and ``_cho
 activation dropdown that three explorers share. Everything here takes numbers and arrays and
 returns numbers, arrays and strings (no matplotlib, no ipywidgets), so what an explorer shows is
 unit-tested and timed without a browser: the runs, and also the captions' words and where the
-controls stand after a move (e.g. ``learning_rate_caption``, ``playground.new_settings``). The maths itself comes from the top-level modules of
-``course_lib``.
+controls stand after a move (e.g. ``learning_rate_caption``, ``playground.new_settings``). The
+maths itself comes from the top-level modules of ``course_lib``.
 """

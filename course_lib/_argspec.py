@@ -166,7 +166,7 @@ def choice(*options):
 
     def check(func, name, value):
         try:
-            ok = value in options
+            ok = isinstance(value, str | int | float | np.number) and value in options
         except TypeError:
             ok = False
         same_kind = isinstance(value, str) == isinstance(options[0], str)

@@ -986,7 +986,7 @@ BASELINES.update(
             f"course_lib.widgets.digit_predictions:{n}": Base(
                 lambda n=n: (getattr(w_digits, n), _digits(), {}), **LIGHT
             )
-            for n in ("digit_predictions_explorer", "digit_predictions_static", "digit_predictions")
+            for n in ("digit_predictions_explorer", "digit_predictions_static")
         },
         "course_lib.widgets.forward_pass:forward_pass_explorer": Base(
             call(w_forward.forward_pass_explorer), accepts={"net": {"None"}}, **LIGHT
@@ -1010,9 +1010,6 @@ BASELINES.update(
             lambda: (w_graph.graph_static, (d_graph.tiny_graph(),), {}), **LIGHT
         ),
         "course_lib.widgets.learning_rate:make_surface": Base(call(w_lr.make_surface, "bowl")),
-        "course_lib.widgets.learning_rate:outcome_text": Base(
-            lambda: (w_lr.outcome_text, (_lr_run(), 2), {})
-        ),
         "course_lib.widgets.learning_rate:learning_rate_explorer": Base(
             call(w_lr.learning_rate_explorer, "bowl", 0.1, 5), accepts={"lr": {"None"}}, **LIGHT
         ),
@@ -1193,6 +1190,74 @@ BASELINES.update(
         ),
         "course_lib.widgets.overfitting:overfitting_static": Base(
             call(w_over.overfitting_static, 64, (0.0,), (10,)), **LIGHT
+        ),
+    }
+)
+
+
+d_digits = importlib.import_module("course_lib.demos.digit_predictions")
+
+
+def _digit_data():
+    return d_digits.digit_predictions(*_digits())
+
+
+def _bounds():
+    return landscapes.learning_rate_bounds(quad())
+
+
+_SETTINGS = {"dataset": "moons", "hidden": "8", "activation": "relu", "lr": 0.1, "batch_size": 16}
+
+BASELINES.update(
+    {
+        "course_lib.demos.digit_predictions:digit_predictions": Base(
+            lambda: (d_digits.digit_predictions, _digits(), {})
+        ),
+        "course_lib.demos.digit_predictions:describe": Base(
+            lambda: (d_digits.describe, (_digit_data(), 1), {})
+        ),
+        "course_lib.demos.digit_predictions:position_text": Base(
+            call(d_digits.position_text, 0, 1, 2, 1, False)
+        ),
+        "course_lib.demos.digit_predictions:browse": Base(
+            call(d_digits.browse, 0, False, 2, 1, 1, None),
+            accepts={"new_only": {"None"}, "new_index": {"None"}},
+        ),
+        "course_lib.demos.learning_rate:slider_exponents": Base(
+            lambda: (d_lr.slider_exponents, (_bounds(),), {})
+        ),
+        "course_lib.demos.learning_rate:outcome_text": Base(
+            lambda: (d_lr.outcome_text, (_lr_run(), 2), {})
+        ),
+        "course_lib.demos.learning_rate:learning_rate_caption": Base(
+            lambda: (d_lr.learning_rate_caption, (_lr_run(), 2, 5, _bounds()), {})
+        ),
+        "course_lib.demos.learning_rate:until_out_of_view": Base(
+            call(
+                d_lr.until_out_of_view,
+                np.array([[0.0, 0.0], [1.0, 1.0], [9.0, 9.0]]),
+                ((-5.0, 5.0), (-5.0, 5.0)),
+            ),
+            accepts={"path": {"nan", "inf"}},
+        ),
+        "course_lib.demos.loss_curves:saturation_caption": Base(
+            call(d_loss.saturation_caption, -4.0, 1)
+        ),
+        "course_lib.demos.neuron:neuron_title": Base(
+            call(d_neuron.neuron_title, 2.0, -1.0, "sigmoid")
+        ),
+        "course_lib.demos.neuron:neuron_caption": Base(
+            call(d_neuron.neuron_caption, 2.0, -1.0, 1.0, "sigmoid")
+        ),
+        "course_lib.demos.playground:new_settings": Base(
+            call(d_play.new_settings, _SETTINGS, {"lr": 0.3}, False),
+            accepts={  # an explorer's own bookkeeping: None means "keep", values are its own
+                "settings": {"array values", "string values", "None values"},
+                "changes": {"empty dict", "None values", "string values"},  # "0.05" from a widget
+            },
+        ),
+        "course_lib.demos.playground:loss_axis_limits": Base(
+            call(d_play.loss_axis_limits, (0, 100), (0.01, 10.0), 5, np.array([1.0, 0.5]))
         ),
     }
 )

@@ -15,14 +15,38 @@ data sets (the full-data loss is recomputed after every step for the loss curve)
 
 import numpy as np
 
-from course_lib._argspec import TEXT, array, count, seed
+from course_lib._argspec import BOOL, TEXT, array, count, keys_of, seed
 from course_lib._checked import checked
 from course_lib._validation import check_int, check_positive
 from course_lib.demos.optimizer_race import network_problem
 from course_lib.losses import softmax_cross_entropy_grad
 from course_lib.optimizers import GradientDescent, minibatches
 
-__all__ = ["DATASETS", "parse_hidden", "playground_data", "Playground"]
+__all__ = [
+    "DATASETS",
+    "parse_hidden",
+    "playground_data",
+    "Playground",
+    "new_settings",
+    "loss_axis_limits",
+]
+
+
+def _any(func, name, value):
+    """Any value (the dict's keys are what is checked)."""
+
+
+def _changes(func, name, value):
+    if not isinstance(value, dict):
+        raise TypeError(f"{func}: {name} should be a dict of new settings, got {value!r}.")
+    for key in ("lr", "batch_size"):  # a number, or its text from a widget ("0.05")
+        v = value.get(key)
+        try:
+            ok = v is None or (not isinstance(v, bool) and np.isfinite(float(v)) and float(v) > 0)
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ValueError(f"{func}: {name}[{key!r}] should be a number above 0, got {v!r}.")
 
 
 def _batch_stream(X, y, batch_size, rng):
@@ -163,3 +187,48 @@ class Playground:
     def scores(self, points) -> np.ndarray:
         """Class scores (logits) of each row of ``points`` ``(M, 2)``; returns ``(M, C)``."""
         return self.model._forward(np.asarray(points, float), keep=False)
+
+
+@checked(
+    settings=keys_of("dataset", "hidden", "activation", "lr", "batch_size", values=_any),
+    changes=_changes,
+    reset=BOOL,
+)
+def new_settings(settings: dict, changes: dict, reset: bool = False) -> tuple[dict, bool]:
+    """The explorer's settings after ``changes`` (None means keep), and whether to start over.
+
+    A new ``dataset``, ``hidden`` or ``activation`` (or ``reset``) means a new network; a new
+    ``lr`` or ``batch_size`` carries on training. Returns ``(settings, restart)``; the given
+    dict is not changed.
+    """
+    out = dict(settings)
+    network = {k: changes.get(k) for k in ("dataset", "hidden", "activation")}
+    restart = reset or any(v is not None and v != settings[k] for k, v in network.items())
+    if restart:
+        out.update({k: v for k, v in network.items() if v is not None})
+    if changes.get("lr") is not None:
+        out["lr"] = float(changes["lr"])
+    if changes.get("batch_size") is not None:
+        out["batch_size"] = int(changes["batch_size"])
+    return out, restart
+
+
+@checked(
+    xlim=array(ndim=1, shape=(2,)),
+    ylim=array(ndim=1, shape=(2,)),
+    step=count(0),
+    losses=array(ndim=1),
+)
+def loss_axis_limits(xlim, ylim, step: int, losses) -> tuple[tuple, tuple]:
+    """Limits of the loss panel that keep the whole loss curve in view.
+
+    The step range doubles once training passes its end; the loss range widens to half the
+    lowest and twice the highest loss when one falls outside it. ``losses``: ``(T,)``. Returns
+    ``(xlim, ylim)``, unchanged (the same tuples) when the curve already fits.
+    """
+    losses = np.asarray(losses, dtype=float)
+    if step > xlim[1]:
+        xlim = (0, 2 * xlim[1])
+    if losses.min() < ylim[0] or losses.max() > ylim[1]:
+        ylim = (min(ylim[0], losses.min() / 2), max(ylim[1], losses.max() * 2))
+    return xlim, ylim

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course_lib._argspec import FIGURE, FUNCTION, INDEX, PATH, POSITIVE, TEXT, optional
+from course_lib._argspec import FIGURE, FUNCTION, INDEX, PATH, TEXT, optional
 from course_lib._checked import checked
 
 from .._validation import check_int, check_positive
@@ -244,7 +244,7 @@ def _html(images, interval_ms: float, loop: bool) -> str:
     return _PLAYER % fields
 
 
-@checked(fig=FIGURE, update=FUNCTION, path=optional(PATH), dpi=optional(POSITIVE))
+@checked(fig=FIGURE, update=FUNCTION, path=optional(PATH))
 def export_html(
     fig,
     update,

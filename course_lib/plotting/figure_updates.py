@@ -12,9 +12,13 @@ Neither draws an ipympl canvas before the browser shows it (that leaves it blank
 JupyterLab), and nothing here changes global state.
 """
 
+from course_lib._argspec import FIGURE
+from course_lib._checked import checked
+
 __all__ = ["freeze_layout", "redraw"]
 
 
+@checked(fig=FIGURE)
 def freeze_layout(fig):
     """Lay ``fig`` out once, then pin its titles and axis labels and switch layout off.
 
@@ -44,6 +48,7 @@ def freeze_layout(fig):
     return fig
 
 
+@checked(fig=FIGURE)
 def redraw(fig) -> None:
     """Show ``fig``'s changed artists: the call every explorer makes after an update.
 

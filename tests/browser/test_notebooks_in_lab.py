@@ -3,7 +3,8 @@
 For each notebook in ``notebooks/``, in a 1280×800 window with the file browser open (as a
 learner on a laptop has it): Run > Run All Cells, then no error, no stderr, no cell left
 unexecuted, every widget rendered; every explorer's main slider redraws its figure when moved
-with the keyboard, and Play (where there is one) makes the figure advance. Then, at 1280×800
+with the keyboard and survives being pushed to both ends of its range (Home, End), and Play
+(where there is one) makes the figure advance. Then, at 1280×800
 and at 1024×768 (the same run, the window resized): no figure sticks out of its output area,
 every visible slider has a track of at least 150 px, and a mouse drag of each explorer's main
 slider changes its figure's pixels. A screenshot of each notebook at 1280×800 after its run goes
@@ -85,6 +86,35 @@ def test_explorers_answer_their_main_slider_and_play_button(ran_notebook):
             if frames < 2:
                 failures.append(f"{explorer_id}: Play showed {frames} new frame(s), expected 2+")
     assert sliders, "no explorer here has a main slider (class course-main-slider)"
+    assert not failures, "\n".join(failures)
+
+
+def test_explorers_survive_both_ends_of_their_main_slider(request, ran_notebook):
+    """Each explorer's main slider sent to its minimum (Home) and then its maximum (End), as a
+    learner pushing it all the way: the figure redraws each time it moves, still has pixels,
+    and no cell shows an error or stderr (a diverging learning rate at the top end included)."""
+    page, _ = ran_notebook
+    failures = []
+    for explorer_id in explorer_ids(page):
+        root = nb.explorer(page, explorer_id)
+        if not nb.has_main_slider(root) or nb.figure_problem(root):
+            continue  # no slider, or no figure: test_explorers_answer_... reports it
+        canvas = nb.figure_canvas(root)
+        values = []
+        for key in ("Home", "End"):
+            nb.wait_quiet(canvas)
+            before = canvas.screenshot()
+            _, old, new = nb.press_slider(page, root, key)
+            values.append(new)
+            if old != new and nb.wait_for_new_pixels(canvas, before) is None:
+                failures.append(f"{explorer_id}: {key} moved {old} -> {new} but the figure froze")
+            problem = nb.figure_problem(root)
+            if problem:
+                failures.append(f"{explorer_id} after {key}: {problem}")
+        if values[0] == values[1]:
+            failures.append(f"{explorer_id}: Home and End left the main slider at {values[0]}")
+    path = request.node.callspec.params["ran_notebook"]
+    failures += nb.notebook_problems(nb.cell_report(page, path))
     assert not failures, "\n".join(failures)
 
 

@@ -103,8 +103,10 @@ def mark_main(widget):
 
 
 def mark_play(widget):
-    """Tag ``widget`` as the explorer's Play button."""
+    """Tag ``widget`` as the explorer's Play button, with its interval (``course-interval-<ms>``,
+    which the browser bench reads to check that frames keep that pace)."""
     widget.add_class(PLAY)
+    widget.add_class(f"course-interval-{int(widget.interval)}")
     return widget
 
 

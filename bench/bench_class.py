@@ -29,13 +29,11 @@ from pathlib import Path
 
 import psutil
 
+from bench.bench_lessons import run_notebook
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SIZES = (1, 2, 4, 8, 16)
-USAGE_CELL = (
-    "import resource as _r; _u = _r.getrusage(_r.RUSAGE_SELF); "
-    "print('USAGE', _u.ru_maxrss, _u.ru_utime + _u.ru_stime)"
-)
 
 
 def lessons() -> list[Path]:
@@ -45,24 +43,7 @@ def lessons() -> list[Path]:
 
 def run_lesson(path: Path) -> dict:
     """Run one lesson in a fresh kernel; return its seconds, kernel peak MB and CPU seconds."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(USAGE_CELL))
-    client = NotebookClient(
-        nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    )
-    with client.setup_kernel():
-        start = time.perf_counter()
-        for index, cell in enumerate(nb.cells[:-1]):
-            client.execute_cell(cell, index)
-        seconds = time.perf_counter() - start
-        client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
-    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
-    peak_kb, cpu = text.split("USAGE")[1].split()[:2]
-    return {"lesson": path.stem, "seconds": seconds, "peak_mb": float(peak_kb) / 1024,
-            "cpu_s": float(cpu)}  # fmt: skip
+    return run_notebook(path, timeout=900)
 
 
 def learner(out: Path) -> None:

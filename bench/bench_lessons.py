@@ -10,15 +10,21 @@ import nbformat
 from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-PEAK_CELL = "import resource as _r; print('PEAK_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+USAGE_CELL = (
+    "import resource as _r; _u = _r.getrusage(_r.RUSAGE_SELF); "
+    "print('USAGE', _u.ru_maxrss, _u.ru_utime + _u.ru_stime)"
+)
 
 
-def run_notebook(path: Path) -> tuple[float, float]:
-    """Run ``path`` in a fresh kernel; return (seconds for the lesson, peak MB of the kernel)."""
+def run_notebook(path: Path, timeout: int = 300) -> dict:
+    """Run ``path`` in a fresh kernel as nbval does: its seconds, kernel peak MB and CPU seconds."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(PEAK_CELL))
+    nb.cells.append(nbformat.v4.new_code_cell(USAGE_CELL))
     client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
     )
     with client.setup_kernel():
         start = time.perf_counter()
@@ -27,17 +33,18 @@ def run_notebook(path: Path) -> tuple[float, float]:
         seconds = time.perf_counter() - start
         client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
-    peak_kb = float(text.split("PEAK_KB")[1].split()[0])
-    return seconds, peak_kb / 1024
+    peak_kb, cpu = text.split("USAGE")[1].split()[:2]
+    return {"lesson": path.stem, "seconds": seconds, "peak_mb": float(peak_kb) / 1024,
+            "cpu_s": float(cpu)}  # fmt: skip
 
 
 def run() -> list[tuple[str, float, str]]:
     lines = []
     for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
-        seconds, peak_mb = run_notebook(path)
+        result = run_notebook(path)
         stem = path.stem
         lines += [
-            (f"lesson_{stem}_run_time", seconds, "s"),
-            (f"lesson_{stem}_peak_memory", peak_mb, "MB"),
+            (f"lesson_{stem}_run_time", result["seconds"], "s"),
+            (f"lesson_{stem}_peak_memory", result["peak_mb"], "MB"),
         ]
     return lines

@@ -70,6 +70,33 @@ def _check_model(model) -> None:
             )
 
 
+def _validation_set(X: np.ndarray, X_val, y_val):
+    """``train``'s optional validation set, checked: ``(X_val, y_val)`` or ``(None, None)``."""
+    if (X_val is None) != (y_val is None):
+        raise ValueError("train: give both X_val and y_val, or neither.")
+    if X_val is None:
+        return None, None
+    X_val = as_array("train", "X_val", X_val, ndim=2)
+    if X_val.shape[1] != X.shape[1]:
+        raise ValueError(
+            f"train: X has shape {X.shape} but X_val has shape {X_val.shape}; "
+            "they need the same number of features (columns)."
+        )
+    return X_val, _targets("train", "y_val", y_val, X_val, None, "X_val")
+
+
+def _check_callback(callback, callback_every: str) -> None:
+    """``train``'s callback must be callable (or None) and run every 'epoch' or 'step'."""
+    if callback is not None and not callable(callback):
+        raise TypeError(
+            f"train: callback should be a function (history, model), got {type(callback).__name__}."
+        )
+    if callback_every not in ("epoch", "step"):
+        raise ValueError(
+            f"train: callback_every should be 'epoch' or 'step', got {callback_every!r}."
+        )
+
+
 def train(
     model,
     X,
@@ -115,24 +142,8 @@ def train(
     batch_size = min(check_int("train", "batch_size", batch_size), len(X))
     num_epochs = check_int("train", "num_epochs", num_epochs)
     check_rng("train", rng)
-    if (X_val is None) != (y_val is None):
-        raise ValueError("train: give both X_val and y_val, or neither.")
-    if X_val is not None:
-        X_val = as_array("train", "X_val", X_val, ndim=2)
-        if X_val.shape[1] != X.shape[1]:
-            raise ValueError(
-                f"train: X has shape {X.shape} but X_val has shape {X_val.shape}; "
-                "they need the same number of features (columns)."
-            )
-        y_val = _targets("train", "y_val", y_val, X_val, None, "X_val")
-    if callback is not None and not callable(callback):
-        raise TypeError(
-            f"train: callback should be a function (history, model), got {type(callback).__name__}."
-        )
-    if callback_every not in ("epoch", "step"):
-        raise ValueError(
-            f"train: callback_every should be 'epoch' or 'step', got {callback_every!r}."
-        )
+    X_val, y_val = _validation_set(X, X_val, y_val)
+    _check_callback(callback, callback_every)
     max_loss = check_positive("train", "max_loss", max_loss)
     weight_decay = check_positive("train", "weight_decay", weight_decay, allow_zero=True)
     n_out = model.forward(X[:1]).shape[1]  # one tiny probe pass to learn the output width

@@ -5,7 +5,15 @@ playground)."""
 import numpy as np
 import pytest
 
-from course_lib.demos.learning_rate import BANDS, learning_rate_bands, learning_rate_run
+from course_lib.demos.learning_rate import (
+    BANDS,
+    learning_rate_bands,
+    learning_rate_caption,
+    learning_rate_run,
+    outcome_text,
+    slider_exponents,
+    until_out_of_view,
+)
 from course_lib.demos.optimizer_race import (
     RACERS,
     least_squares_problem,
@@ -13,7 +21,14 @@ from course_lib.demos.optimizer_race import (
     race_run,
     tune_learning_rates,
 )
-from course_lib.demos.playground import DATASETS, Playground, parse_hidden, playground_data
+from course_lib.demos.playground import (
+    DATASETS,
+    Playground,
+    loss_axis_limits,
+    new_settings,
+    parse_hidden,
+    playground_data,
+)
 from course_lib.landscapes import Parabola1D, classify_learning_rate, learning_rate_bounds
 from course_lib.surfaces import Quadratic
 
@@ -245,3 +260,65 @@ def test_playground_configure_changes_the_rate_of_the_optimizer():
     assert pg.opt.lr == 0.02 and pg.batch_size == 4
     with pytest.raises(ValueError, match="lr"):
         pg.configure(lr=-1.0)
+
+
+def test_slider_exponents_put_both_band_edges_on_the_slider_grid(bowl):
+    bounds = learning_rate_bounds(bowl)
+    lo_exp, hi_exp, log_step = slider_exponents(bounds)
+    grid = 10 ** (lo_exp + log_step * np.arange(round((hi_exp - lo_exp) / log_step) + 1))
+    for edge in (bounds["monotone"], bounds["converge"]):
+        assert np.min(np.abs(grid / edge - 1)) < 1e-9
+    assert np.isclose(10 ** (6 * log_step), 2.0)
+
+
+def test_outcome_text_names_the_diverging_step_or_the_loss_reached(bowl):
+    bounds = learning_rate_bounds(bowl)
+    run = learning_rate_run(bowl, 3.0 * bounds["monotone"], 30)
+    assert run.diverged_at is not None
+    assert outcome_text(run, 30) == f"diverged at step {run.diverged_at}"
+    assert outcome_text(run, 0) == f"loss {run.losses[0]:.3g} after 0 steps"
+
+
+def test_learning_rate_caption_gives_rate_band_outcome_and_band_edges(bowl):
+    bounds = learning_rate_bounds(bowl)
+    run = learning_rate_run(bowl, 0.5 * bounds["monotone"], 10)
+    text = learning_rate_caption(run, 3, 10, bounds)
+    assert f"η = {run.lr:.3g} (<b>good</b>)" in text
+    assert f"loss {run.losses[3]:.3g} after 3 steps" in text
+    assert f"After all 10 steps: loss {run.losses[10]:.3g}" in text
+    assert f"{bounds['converge']:.3g}" in text
+    assert "After all" not in learning_rate_caption(run, 10, 10, bounds)
+
+
+def test_until_out_of_view_keeps_the_first_point_outside_and_nothing_after():
+    path = np.array([[0.0, 0.0], [1.0, 1.0], [5.0, 0.0], [9.0, 9.0]])
+    bounds = ((-2.0, 2.0), (-2.0, 2.0))
+    assert np.array_equal(until_out_of_view(path, bounds), path[:3])
+    assert np.array_equal(until_out_of_view(path[:2], bounds), path[:2])
+
+
+SETTINGS = {"dataset": "moons", "hidden": "8", "activation": "relu", "lr": 0.3, "batch_size": 16}
+
+
+@pytest.mark.parametrize(
+    "key, value", [("dataset", "xor"), ("hidden", "4"), ("activation", "tanh")]
+)
+def test_new_settings_starts_over_for_a_new_network(key, value):
+    new, restart = new_settings(SETTINGS, {key: value, "lr": None})
+    assert restart and new == dict(SETTINGS, **{key: value})
+
+
+def test_new_settings_carries_on_for_a_new_rate_or_batch_and_keeps_the_input():
+    before = dict(SETTINGS)
+    new, restart = new_settings(SETTINGS, {"lr": "0.05", "batch_size": 8.0, "dataset": "moons"})
+    assert not restart
+    assert new == dict(SETTINGS, lr=0.05, batch_size=8)
+    assert SETTINGS == before
+    assert new_settings(SETTINGS, {}, reset=True) == (SETTINGS, True)
+
+
+def test_loss_axis_limits_grow_only_when_the_curve_leaves_them():
+    xlim, ylim = (0, 100), (0.01, 10.0)
+    assert loss_axis_limits(xlim, ylim, 50, [2.0, 0.5]) == (xlim, ylim)
+    assert loss_axis_limits(xlim, ylim, 120, [2.0, 0.5]) == ((0, 200), ylim)
+    assert loss_axis_limits(xlim, ylim, 50, [40.0, 0.001]) == (xlim, (0.0005, 80.0))

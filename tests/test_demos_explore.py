@@ -198,3 +198,22 @@ def test_line_predictions_mse_by_hand():
 def test_best_fit_line_constant_x_explains():
     with pytest.raises(ValueError, match="all x are equal"):
         line_fit.best_fit_line([1.0, 1.0], [0.0, 2.0])
+
+
+def test_neuron_title_writes_the_formula_with_its_numbers():
+    assert neuron.neuron_title(2.0, -1.0, "sigmoid") == "a = sigmoid(2.0·x − 1.0)"
+    assert neuron.neuron_title(0.5, 0.0, "none") == "a = (0.5·x + 0.0)"
+
+
+def test_neuron_caption_works_the_neuron_out_for_x0():
+    text = neuron.neuron_caption(2.0, -1.0, 1.5, "sigmoid")
+    assert "z = w·x0 + b = 2.0·1.5 − 1.0 = 2.00" in text
+    assert f"a = sigmoid(z) = <b>{sigmoid(2.0):.3f}</b>" in text
+    assert "x = −b/w = −(-1.0)/(2.0) = 0.50" in text
+    assert "slides the curve left" in text
+    assert "slides the curve right" in neuron.neuron_caption(-1.0, 1.0, 0.0, "tanh")
+
+
+def test_neuron_caption_says_a_zero_weight_gives_a_flat_line():
+    text = neuron.neuron_caption(0.0, 1.0, 2.0, "none")
+    assert "a flat line" in text and "a = f(z) = <b>1.000</b>" in text

@@ -6,6 +6,7 @@ import pytest
 from course_lib.demos.loss_curves import (
     compare_losses,
     logit_gradients,
+    saturation_caption,
     train_sigmoid_classifier,
     two_clusters,
 )
@@ -233,3 +234,12 @@ def test_saturation_static_has_one_panel_per_z_and_names_the_push_ratio():
         assert f"{abs(g['bce_dz'][0] / g['mse_dz'][0]):.3g}×" in fig.axes[0].get_title()
     finally:
         plt.close(fig)
+
+
+def test_saturation_caption_gives_the_push_ratio_one_over_2p_1_minus_p():
+    z, y = -4.0, 1
+    p = 1.0 / (1.0 + np.exp(-z))
+    text = saturation_caption(z, y)
+    assert f"p = {p:.4f}, target 1" in text
+    assert f"slope {p - y:+.4f}" in text
+    assert f"<b>{1.0 / (2.0 * p * (1.0 - p)):.3g}</b> times" in text

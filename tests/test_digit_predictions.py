@@ -12,12 +12,12 @@ import pytest  # noqa: E402
 
 from course_lib import datasets, training  # noqa: E402
 from course_lib.activations import softmax  # noqa: E402
+from course_lib.demos.digit_predictions import browse, digit_predictions, position_text  # noqa: E402
 from course_lib.evaluation import class_probabilities  # noqa: E402
 from course_lib.network import MLP  # noqa: E402
 from course_lib.optimizers import Adam  # noqa: E402
 from course_lib.plotting import COLORS  # noqa: E402
 from course_lib.widgets.digit_predictions import (  # noqa: E402
-    digit_predictions,
     digit_predictions_explorer,
     digit_predictions_static,
 )
@@ -188,3 +188,22 @@ def test_digit_predictions_static_titles_come_from_the_values(lesson):
         assert title.startswith(f"true {int(data['labels'][i])},\npredicted {guess}\n")
     with pytest.raises(ValueError, match="indices should be test-image numbers"):
         digit_predictions_static(*lesson, indices=[len(data["labels"])])
+
+
+def test_browse_clips_the_index_and_restarts_at_zero_when_switching_lists():
+    assert browse(3, False, n=10, num_wrong=4, new_index=25) == (9, False)
+    assert browse(3, False, n=10, num_wrong=4, new_index=-2) == (0, False)
+    assert browse(7, False, n=10, num_wrong=4, new_only=True) == (0, True)
+    assert browse(2, True, n=10, num_wrong=4, new_index=9, new_only=True) == (3, True)
+    assert browse(2, True, n=10, num_wrong=4, new_only=False) == (0, False)
+    assert browse(5, False, n=10, num_wrong=0) == (5, False)
+
+
+def test_browse_refuses_only_mistakes_when_there_are_none():
+    with pytest.raises(ValueError, match="no mistakes to show"):
+        browse(0, False, n=10, num_wrong=0, new_only=True)
+
+
+def test_position_text_counts_mistakes_or_test_digits():
+    assert position_text(1, 7, 10, 4, True) == "mistake 2 of 4 (test digit 7)"
+    assert position_text(7, 7, 10, 4, False) == "test digit 7 of 10 (0 to 9)"

@@ -68,3 +68,64 @@ def test_every_demos_module_is_named_like_the_widget_it_serves():
     widgets = {p.stem for p in (LIB / "widgets").glob("*.py")}
     demos = {p.stem for p in (LIB / "demos").glob("*.py") if not p.stem.startswith("_")}
     assert demos - widgets == {"two_layer"}  # the lesson-6 exercise network serves no widget
+
+
+MAX_CODE_LINES = 60
+
+
+def _docstring_lines(node) -> set[int]:
+    """Line numbers of the docstring of ``node`` (a function or class), if it has one."""
+    body = getattr(node, "body", None)
+    if not body or not isinstance(body[0], ast.Expr):
+        return set()
+    value = body[0].value
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return set(range(body[0].lineno, body[0].end_lineno + 1))
+    return set()
+
+
+def code_line_counts(source: str) -> dict[str, int]:
+    """Code lines of every function in ``source`` (nested ones count in their parent too).
+
+    A code line is a line of the function that is not blank, not only a comment and not part
+    of a docstring (its own or that of a function or class nested in it).
+    """
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    docs = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            docs |= _docstring_lines(node)
+    counts = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            span = range(node.lineno, node.end_lineno + 1)
+            code = [i for i in span if i not in docs and lines[i - 1].strip()]
+            code = [i for i in code if not lines[i - 1].strip().startswith("#")]
+            counts[node.name] = max(counts.get(node.name, 0), len(code))
+    return counts
+
+
+def _long_functions() -> dict[str, int]:
+    found = {}
+    for path in sorted(LIB.rglob("*.py")):
+        for name, n in code_line_counts(path.read_text()).items():
+            if n > MAX_CODE_LINES:
+                found[f"{path.relative_to(LIB).as_posix()}:{name}"] = n
+    return found
+
+
+def test_code_lines_skip_docstrings_blank_lines_and_comments():
+    src = 'def f(x):\n    """Doc\n    more."""\n\n    # a comment\n    y = x  # kept\n'
+    src += '    def g():\n        """Inner doc."""\n        return y\n    return g\n'
+    assert code_line_counts(src) == {"f": 5, "g": 2}
+
+
+def test_no_course_lib_function_is_longer_than_60_code_lines():
+    too_long = _long_functions()
+    assert too_long == {}, f"over {MAX_CODE_LINES} code lines (docstring not counted): {too_long}"
+
+
+def test_a_function_over_60_code_lines_is_caught():
+    body = "".join(f"    x{i} = {i}\n" for i in range(61))
+    assert code_line_counts(f'def f():\n    """Doc."""\n{body}') == {"f": 62}

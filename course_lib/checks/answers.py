@@ -44,6 +44,53 @@ def _same(value, expected) -> tuple[bool, float, str]:
     return _compare(value, expected, 1e-9)
 
 
+def _refusal(name: str, answers, expected: dict) -> CheckResult | None:
+    """The report for answers that cannot be graded yet (not a dict, none given, the same
+    answer everywhere), or None when they can be graded."""
+    if not isinstance(answers, dict):
+        if answers is None:
+            return _not_done(name, f"{name} should be a dict of answers; run the cell above.")
+        return _not_done(
+            name,
+            f"expected a dict of answers (the one in the cell above), got {describe(answers)}; "
+            "run that cell again.",
+        )
+    missing = [k for k in expected if answers.get(k) is None or answers.get(k) is Ellipsis]
+    if len(missing) == len(expected):
+        return _not_done(name, "replace each None with your answer, run that cell, then this one.")
+    given = [_short(answers.get(k)) for k in expected if k not in missing]
+    if missing or len(set(given)) != 1 or len(expected) <= 2:
+        return None
+    attempt(name, False)
+    lines = [CheckLine(k, False, answers.get(k), note="not graded") for k in expected]
+    return CheckResult(
+        name,
+        "failed",
+        lines,
+        f"you gave the same answer, {given[0]}, for every expression: work each one out "
+        "on its own (they are not all alike).",
+    )
+
+
+def _graded(answers: dict, expected: dict, wrong: dict, compare) -> list:
+    """``(key, value, expected, outcome)`` per item; outcome is None when not answered, else
+    ``(ok, error, note)`` with the known slip's hint from ``wrong`` as the note."""
+    results = []
+    for key, exp in expected.items():
+        value = answers.get(key)
+        if value is None or value is Ellipsis:
+            results.append((key, value, exp, None))
+            continue
+        ok, err, note = compare(value, exp)
+        if not ok and not note:
+            for mistaken, why in wrong.get(key, {}).items():
+                if compare(value, mistaken)[0]:
+                    note = why
+                    break
+        results.append((key, value, exp, (ok, err, note)))
+    return results
+
+
 def check_answers(
     name: str,
     answers,
@@ -66,51 +113,10 @@ def check_answers(
     exercise compares names). Prints the report and returns a CheckResult.
     """
     compare = compare or _same
-
-    def done(result):
-        return result.show() if verbose else result
-
-    if not isinstance(answers, dict):
-        if answers is None:
-            return done(_not_done(name, f"{name} should be a dict of answers; run the cell above."))
-        return done(
-            _not_done(
-                name,
-                f"expected a dict of answers (the one in the cell above), got {describe(answers)}; "
-                "run that cell again.",
-            )
-        )
-    missing = [k for k in expected if answers.get(k) is None or answers.get(k) is Ellipsis]
-    if len(missing) == len(expected):
-        return done(
-            _not_done(name, "replace each None with your answer, run that cell, then this one.")
-        )
-    given = [_short(answers.get(k)) for k in expected if k not in missing]
-    if not missing and len(set(given)) == 1 and len(expected) > 2:
-        attempt(name, False)
-        lines = [CheckLine(k, False, answers.get(k), note="not graded") for k in expected]
-        return done(
-            CheckResult(
-                name,
-                "failed",
-                lines,
-                f"you gave the same answer, {given[0]}, for every expression: work each one out "
-                "on its own (they are not all alike).",
-            )
-        )
-    results = []
-    for key, exp in expected.items():
-        value = answers.get(key)
-        if value is None or value is Ellipsis:
-            results.append((key, value, exp, None))
-            continue
-        ok, err, note = compare(value, exp)
-        if not ok and not note:
-            for mistaken, why in (wrong or {}).get(key, {}).items():
-                if compare(value, mistaken)[0]:
-                    note = why
-                    break
-        results.append((key, value, exp, (ok, err, note)))
+    refused = _refusal(name, answers, expected)
+    if refused is not None:
+        return refused.show() if verbose else refused
+    results = _graded(answers, expected, wrong or {}, compare)
     all_ok = all(r[3] is not None and r[3][0] for r in results)
     tries = attempt(name, all_ok)
     hidden = not all_ok and not _revealed(tries, reveal)
@@ -129,4 +135,4 @@ def check_answers(
         "" if all_ok else pick_hint(hint, tries, reveal),
         footer=reveal_note(tries) if hidden else "",
     )
-    return done(result)
+    return result.show() if verbose else result

@@ -2,7 +2,9 @@ r"""Pure compute behind ``widgets.learning_rate`` (lesson 5): no plotting here.
 
 :func:`learning_rate_bands` cuts a learning-rate range into the bands of
 ``landscapes.classify_learning_rate``; :func:`learning_rate_run` walks gradient descent and says
-which band the rate is in and whether (and when) the walk diverged.
+which band the rate is in and whether (and when) the walk diverged. :func:`slider_exponents`,
+:func:`outcome_text`, :func:`learning_rate_caption` and :func:`until_out_of_view` are the
+numbers and words the explorer shows, kept here so they can be tested without a browser.
 
 Shapes: a 2-D parameter point is ``(2,)`` (a 1-D function's is a float); a run's ``path`` is
 ``(K+1, 2)`` or ``(K+1,)`` and its ``losses`` ``(K+1,)``, start included (shorter if it diverged).
@@ -24,6 +26,10 @@ __all__ = [
     "learning_rate_bands",
     "learning_rate_run",
     "LearningRateRun",
+    "learning_rate_caption",
+    "outcome_text",
+    "slider_exponents",
+    "until_out_of_view",
 ]
 
 BANDS = ("too small", "good", "oscillating", "diverging")
@@ -88,3 +94,48 @@ def learning_rate_run(
     res = descend(surface, start, GradientDescent(lr), num_steps, max_value=max(blowup * f0, 1e-12))
     band = classify_learning_rate(lr, learning_rate_bounds(surface))
     return LearningRateRun(res.path, res.losses, res.diverged_at, band, lr)
+
+
+def slider_exponents(bounds: dict) -> tuple[float, float, float]:
+    r"""``(lo_exp, hi_exp, log_step)`` of the explorer's log-scale slider, in powers of ten.
+
+    Six slider steps double the rate ($\log_{10} 2 / 6$ each), so the grid passes exactly through
+    both band edges $1/\lambda_{\max}$ and $2/\lambda_{\max}$: the learner can stand on the edge
+    and see the walk bounce, and no rate just past an edge reads as the edge at three digits.
+    The range is 50 steps below $1/\lambda_{\max}$ and 10 above it.
+    """
+    log_step = float(np.log10(2.0) / 6)
+    centre = float(np.log10(1.0 / bounds["lambda_max"]))
+    return centre - 50 * log_step, centre + 10 * log_step, log_step
+
+
+def outcome_text(run: LearningRateRun, step: int) -> str:
+    """'diverged at step k', or the loss reached at ``step``; computed from the run itself."""
+    if run.diverged_at is not None and step >= run.diverged_at:
+        return f"diverged at step {run.diverged_at}"
+    return f"loss {run.losses[min(step, len(run.losses) - 1)]:.3g} after {step} steps"
+
+
+def learning_rate_caption(run: LearningRateRun, step: int, num_steps: int, bounds: dict) -> str:
+    """The HTML caption under the explorer: the rate, its band, the outcome at ``step`` and,
+    while the walk is not at its end, the outcome after all ``num_steps``; then the band edges."""
+    later = ""
+    if step < num_steps:
+        later = f"After all {num_steps} steps: {outcome_text(run, num_steps)}. "
+    return (
+        f"η = {run.lr:.3g} (<b>{run.band}</b>): {outcome_text(run, step)}. {later}"
+        f"Band edges: 1/λ<sub>max</sub> = {bounds['monotone']:.3g}, "
+        f"2/λ<sub>max</sub> = {bounds['converge']:.3g}. Loss on a log scale."
+    )
+
+
+def until_out_of_view(path: np.ndarray, bounds) -> np.ndarray:
+    """The rows of ``path`` (T, 2) up to and including the first one outside ``bounds``.
+
+    ``bounds``: ``((x0, x1), (y0, y1))``. A diverging walk's later segments are long lines across
+    the whole panel; one segment leaving the frame says where the walk goes without hiding the
+    bounces before it.
+    """
+    (x0, x1), (y0, y1) = bounds
+    outside = (path[:, 0] < x0) | (path[:, 0] > x1) | (path[:, 1] < y0) | (path[:, 1] > y1)
+    return path if not outside.any() else path[: int(np.argmax(outside)) + 1]

@@ -27,7 +27,13 @@ from course_lib.activations import sigmoid
 from course_lib.losses import binary_cross_entropy, binary_cross_entropy_grad, mse, mse_grad
 from course_lib.network import MLP
 
-__all__ = ["two_clusters", "logit_gradients", "train_sigmoid_classifier", "compare_losses"]
+__all__ = [
+    "two_clusters",
+    "logit_gradients",
+    "saturation_caption",
+    "train_sigmoid_classifier",
+    "compare_losses",
+]
 
 _LOSSES = {
     "mse": (mse, mse_grad),
@@ -75,6 +81,23 @@ def logit_gradients(z, y):
         "mse_dz": 2.0 * (p - y) * p * (1.0 - p),
         "bce_dz": (p - y) * np.ones_like(z),
     }
+
+
+def saturation_caption(z: float, y: int) -> str:
+    r"""The saturation explorer's caption (HTML) at weighted sum ``z`` and target ``y``: p, both
+    losses and both slopes, and how many times the cross-entropy push is the squared-error one.
+
+    .. math:: \left|\frac{\partial L_{CE}}{\partial z}\right| \Big/
+              \left|\frac{\partial L_{MSE}}{\partial z}\right| = \frac{1}{2\,p(1 - p)}
+    """
+    here = {k: float(v[0]) for k, v in logit_gradients(np.array([float(z)]), float(y)).items()}
+    ratio = abs(here["bce_dz"]) / max(abs(here["mse_dz"]), 1e-300)
+    return (
+        f"z = {z:.1f}, p = {here['p']:.4f}, target {y}. Cross-entropy: loss "
+        f"{here['bce']:.3f}, slope {here['bce_dz']:+.4f}. Squared error: loss "
+        f"{here['mse']:.3f}, slope {here['mse_dz']:+.2e}.<br>The cross-entropy push "
+        f"is <b>{ratio:.3g}</b> times the squared-error push."
+    )
 
 
 def _check_data(func: str, X, y) -> tuple[np.ndarray, np.ndarray]:

@@ -10,7 +10,7 @@ from course_lib._validation import as_array
 from course_lib.activations import get_activation
 from course_lib.demos._choices import activation_key
 
-__all__ = ["neuron_output", "neuron_midpoint"]
+__all__ = ["neuron_output", "neuron_midpoint", "neuron_title", "neuron_caption"]
 
 
 def neuron_output(x, w: float, b: float, activation="sigmoid") -> np.ndarray:
@@ -34,3 +34,39 @@ def neuron_midpoint(w: float, b: float) -> float | None:
     """
     w, b = float(w), float(b)
     return None if w == 0 else -b / w
+
+
+def _signed(b: float) -> str:
+    """``+ 1.0`` or ``− 1.0``: a bias written after the weighted input."""
+    return f"{'+' if b >= 0 else '−'} {abs(b):.1f}"
+
+
+def neuron_title(w: float, b: float, activation: str) -> str:
+    """The formula with the numbers in it, e.g. ``a = sigmoid(2.0·x − 1.0)`` (no name for
+    the identity ``"none"``)."""
+    f = "" if activation == "none" else activation
+    return f"a = {f}({w:.1f}·x {_signed(b)})"
+
+
+def neuron_caption(w: float, b: float, x0: float, activation: str) -> str:
+    r"""The explorer's caption (HTML): the neuron worked out for ``x0``, and where its curve
+    crosses its midpoint.
+
+    .. math:: z_0 = w x_0 + b, \quad a_0 = f(z_0), \quad x = -b/w \text{ where } z = 0
+    """
+    a0 = float(neuron_output(np.array([x0]), w, b, activation)[0])
+    mid = neuron_midpoint(w, b)
+    if mid is None:
+        where = "w = 0: the output does not depend on x (a flat line)"
+    else:
+        side = "left" if w > 0 else "right"
+        where = (
+            f"the weighted sum is 0 at x = −b/w = −({b:.1f})/({w:.1f}) = "
+            f"{mid + 0.0:.2f} (dashed line): with w {'>' if w > 0 else '<'} 0 a "
+            f"bigger bias slides the curve {side}"
+        )
+    f = "f" if activation == "none" else activation
+    return (
+        f"For x0 = {x0:.1f}: z = w·x0 + b = {w:.1f}·{x0:.1f} {_signed(b)} = {w * x0 + b:.2f}, "
+        f"a = {f}(z) = <b>{a0:.3f}</b>.<br>{where}."
+    )

@@ -20,7 +20,14 @@ from course_lib.demos.optimizer_race import network_problem
 from course_lib.losses import softmax_cross_entropy_grad
 from course_lib.optimizers import GradientDescent, minibatches
 
-__all__ = ["DATASETS", "parse_hidden", "playground_data", "Playground"]
+__all__ = [
+    "DATASETS",
+    "parse_hidden",
+    "playground_data",
+    "Playground",
+    "new_settings",
+    "loss_axis_limits",
+]
 
 
 def _batch_stream(X, y, batch_size, rng):
@@ -149,3 +156,37 @@ class Playground:
     def scores(self, points) -> np.ndarray:
         """Class scores (logits) of each row of ``points`` ``(M, 2)``; returns ``(M, C)``."""
         return self.model._forward(np.asarray(points, float), keep=False)
+
+
+def new_settings(settings: dict, changes: dict, reset: bool = False) -> tuple[dict, bool]:
+    """The explorer's settings after ``changes`` (None means keep), and whether to start over.
+
+    A new ``dataset``, ``hidden`` or ``activation`` (or ``reset``) means a new network; a new
+    ``lr`` or ``batch_size`` carries on training. Returns ``(settings, restart)``; the given
+    dict is not changed.
+    """
+    out = dict(settings)
+    network = {k: changes.get(k) for k in ("dataset", "hidden", "activation")}
+    restart = reset or any(v is not None and v != settings[k] for k, v in network.items())
+    if restart:
+        out.update({k: v for k, v in network.items() if v is not None})
+    if changes.get("lr") is not None:
+        out["lr"] = float(changes["lr"])
+    if changes.get("batch_size") is not None:
+        out["batch_size"] = int(changes["batch_size"])
+    return out, restart
+
+
+def loss_axis_limits(xlim, ylim, step: int, losses) -> tuple[tuple, tuple]:
+    """Limits of the loss panel that keep the whole loss curve in view.
+
+    The step range doubles once training passes its end; the loss range widens to half the
+    lowest and twice the highest loss when one falls outside it. ``losses``: ``(T,)``. Returns
+    ``(xlim, ylim)``, unchanged (the same tuples) when the curve already fits.
+    """
+    losses = np.asarray(losses, dtype=float)
+    if step > xlim[1]:
+        xlim = (0, 2 * xlim[1])
+    if losses.min() < ylim[0] or losses.max() > ylim[1]:
+        ylim = (min(ylim[0], losses.min() / 2), max(ylim[1], losses.max() * 2))
+    return xlim, ylim

@@ -129,6 +129,34 @@ def _levels(L: np.ndarray, levels, log_levels):
     return np.linspace(lo, hi, int(levels)), False
 
 
+def _surface_grid(value_fn_or_surface, bounds, resolution: int):
+    """``(value_fn, w0, w1, L)`` for ``plot_loss_surface``: the function evaluated on its grid,
+    or the given tuple ``(w0, w1, L)`` checked (``value_fn`` is then None). L: (n1, n0)."""
+    func = "plot_loss_surface"
+    if callable(value_fn_or_surface):
+        value_fn = value_fn_or_surface
+        w0, w1, L = _evaluate_grid(func, value_fn, bounds, resolution)
+    else:
+        value_fn = None
+        try:
+            w0, w1, L = value_fn_or_surface
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{func}: pass a function value_fn(w0, w1) or a tuple (w0, w1, L)."
+            ) from None
+        w0 = as_array(func, "w0", w0, ndim=1)
+        w1 = as_array(func, "w1", w1, ndim=1)
+        L = as_array(func, "L", L, ndim=2, finite=False)
+        if L.shape != (len(w1), len(w0)):
+            raise ValueError(
+                f"{func}: L has shape {L.shape}; expected (len(w1), len(w0)) = "
+                f"{(len(w1), len(w0))}, one row per w1 value, as np.meshgrid gives."
+            )
+    if not np.any(np.isfinite(L)):
+        raise ValueError(f"{func}: the loss is NaN or inf everywhere in bounds={tuple(bounds)}.")
+    return value_fn, w0, w1, L
+
+
 def plot_loss_surface(
     value_fn_or_surface,
     path=None,
@@ -152,28 +180,7 @@ def plot_loss_surface(
     :math:`\theta_{t+1} = \theta_t - \eta \nabla L(\theta_t)`. ``lr`` (η) goes into the title.
     Returns the Axes; ``update_loss_surface`` redraws the path in place.
     """
-    func = "plot_loss_surface"
-    if callable(value_fn_or_surface):
-        value_fn = value_fn_or_surface
-        w0, w1, L = _evaluate_grid(func, value_fn, bounds, resolution)
-    else:
-        value_fn = None
-        try:
-            w0, w1, L = value_fn_or_surface
-        except (TypeError, ValueError):
-            raise TypeError(
-                f"{func}: pass a function value_fn(w0, w1) or a tuple (w0, w1, L)."
-            ) from None
-        w0 = as_array(func, "w0", w0, ndim=1)
-        w1 = as_array(func, "w1", w1, ndim=1)
-        L = as_array(func, "L", L, ndim=2, finite=False)
-        if L.shape != (len(w1), len(w0)):
-            raise ValueError(
-                f"{func}: L has shape {L.shape}; expected (len(w1), len(w0)) = "
-                f"{(len(w1), len(w0))}, one row per w1 value, as np.meshgrid gives."
-            )
-    if not np.any(np.isfinite(L)):
-        raise ValueError(f"{func}: the loss is NaN or inf everywhere in bounds={tuple(bounds)}.")
+    value_fn, w0, w1, L = _surface_grid(value_fn_or_surface, bounds, resolution)
     ax = get_ax(ax, (5.0, 4.5))
     lv, constant = _levels(L, levels, log_levels)
     Lm = np.ma.masked_invalid(L)

@@ -9,15 +9,15 @@ different, and so do a sure right answer and a lucky one.
 
 Shapes: ``images`` (N, 8, 8) or (N, 64) raw pixel values, ``labels`` (N,), ``mean`` and ``std``
 (64,) the training statistics of ``datasets.standardize``. The probabilities of all N images are
-computed once (``evaluation.class_probabilities``); a slider event only changes the image data
-and the bar heights and colours. ``digit_predictions_static`` is the printed companion: a few
-test digits (some mistakes) each with its bars.
+computed once (``demos.digit_predictions``, which also holds the caption's words and the pure
+slider logic); a slider event only changes the image data and the bar heights and colours.
+``digit_predictions_static`` is the printed companion: a few test digits (some mistakes) each
+with its bars.
 """
 
 import numpy as np
 
-from course_lib._validation import as_array
-from course_lib.evaluation import class_probabilities, mistakes
+from course_lib.demos.digit_predictions import browse, describe, digit_predictions, position_text
 from course_lib.plotting import COLORS
 from course_lib.plotting.classify_plots import (
     plot_class_probabilities,
@@ -28,7 +28,7 @@ from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._fast import color_key
 from course_lib.widgets._layout import COLUMN_INCHES
 
-__all__ = ["digit_predictions_explorer", "digit_predictions_static", "digit_predictions"]
+__all__ = ["digit_predictions_explorer", "digit_predictions_static"]
 
 KEY = color_key(
     [
@@ -39,57 +39,25 @@ KEY = color_key(
 )
 
 
-def digit_predictions(model, images, labels, mean, std) -> dict:
-    r"""Everything the explorer shows, computed once for all N test images.
+def _digit_figure(data: dict):
+    """Plot helper: the first test image beside its 10 probability bars, laid out once.
 
-    $$\tilde x_i = (x_i - \mu) / \sigma, \qquad p_i = \mathrm{softmax}(z(\tilde x_i)),
-    \qquad \hat y_i = \arg\max_k p_{ik}$$
-
-    ``images``: (N, h, w) or (N, D); ``labels``: (N,); ``mean``, ``std``: (D,) (a zero
-    ``std`` counts as 1, as in ``datasets.standardize``). Returns a dict with ``images``
-    (N, h, w), ``labels`` (N,) int, ``probs`` (N, K), ``predicted`` (N,) and ``wrong`` (the
-    indices of the mistakes, increasing).
+    Returns ``(fig, image, ax_bar)``; move them with ``image.set_data`` and
+    ``plotting.classify_plots.update_class_probabilities(ax_bar, ...)``.
     """
-    func = "digit_predictions"
-    A = as_array(func, "images", images, ndim=(2, 3))
-    if A.ndim == 2:
-        side = int(round(np.sqrt(A.shape[1])))
-        if side * side != A.shape[1]:
-            raise ValueError(
-                f"{func}: images has shape {A.shape}; each row must be a square image "
-                "flattened (64 = 8 x 8), or pass shape (N, 8, 8)."
-            )
-        A = A.reshape(len(A), side, side)
-    X = A.reshape(len(A), -1)
-    y = as_array(func, "labels", labels, ndim=1)
-    mu = as_array(func, "mean", mean, ndim=1)
-    sd = as_array(func, "std", std, ndim=1)
-    if len(y) != len(A) or mu.shape != (X.shape[1],) or sd.shape != (X.shape[1],):
-        raise ValueError(
-            f"{func}: images {A.shape}, labels {y.shape}, mean {mu.shape}, std {sd.shape}; "
-            f"expected one label per image and one mean and std per pixel ({X.shape[1]},) "
-            "(the training statistics from datasets.standardize)."
-        )
-    probs = class_probabilities(model, (X - mu) / np.where(sd > 0, sd, 1.0))
-    predicted = np.argmax(probs, axis=1)
-    y = y.astype(np.int64)
-    return {
-        "images": A,
-        "labels": y,
-        "probs": probs,
-        "predicted": predicted,
-        "wrong": mistakes(y, predicted),
-    }
-
-
-def describe(data: dict, i: int) -> str:
-    """'true 3, predicted 5 (p = 0.62)' for image ``i``, from the computed probabilities."""
-    y, guess = int(data["labels"][i]), int(data["predicted"][i])
-    p = data["probs"][i]
-    text = f"true {y}, predicted {guess} (p = {p[guess]:.2f})"
-    if guess != y:
-        text += f"; the true class got p = {p[y]:.2f}"
-    return text
+    fig, (ax_img, ax_bar) = new_figure(
+        5.8, 2.5, ncols=2, gridspec_kw={"width_ratios": [1, 2.2], "wspace": 0.25}
+    )
+    lo, hi = float(data["images"].min()), float(data["images"].max())
+    image = ax_img.imshow(
+        data["images"][0], cmap="gray_r", vmin=lo, vmax=max(hi, lo + 1e-12), interpolation="nearest"
+    )
+    ax_img.set(xticks=[], yticks=[])
+    plot_class_probabilities(data["probs"][0], int(data["labels"][0]), ax=ax_bar)
+    ax_bar.set_xlabel("digit")
+    fig.subplots_adjust(left=0.03, right=0.98, top=0.95, bottom=0.2)
+    freeze_layout(fig)  # no titles or tick labels change: lay out once
+    return fig, image, ax_bar
 
 
 def digit_predictions_explorer(model, images, labels, mean, std):
@@ -104,35 +72,9 @@ def digit_predictions_explorer(model, images, labels, mean, std):
 
     data = digit_predictions(model, images, labels, mean, std)
     n, wrong = len(data["labels"]), data["wrong"]
-    fig, (ax_img, ax_bar) = new_figure(
-        5.8, 2.5, ncols=2, gridspec_kw={"width_ratios": [1, 2.2], "wspace": 0.25}
-    )
-    lo, hi = float(data["images"].min()), float(data["images"].max())
-    image = ax_img.imshow(
-        data["images"][0], cmap="gray_r", vmin=lo, vmax=max(hi, lo + 1e-12), interpolation="nearest"
-    )
-    ax_img.set(xticks=[], yticks=[])
-    plot_class_probabilities(data["probs"][0], int(data["labels"][0]), ax=ax_bar)
-    ax_bar.set_xlabel("digit")
-    fig.subplots_adjust(left=0.03, right=0.98, top=0.95, bottom=0.2)
-    freeze_layout(fig)  # no titles or tick labels change: lay out once
+    fig, image, ax_bar = _digit_figure(data)
     caption = widgets.HTML()
     state = {"index": 0, "only_mistakes": False, "shown": 0, "syncing": False}
-
-    def refresh() -> None:
-        k = state["index"]
-        i = int(wrong[k]) if state["only_mistakes"] else k
-        state["shown"] = i
-        image.set_data(data["images"][i])
-        update_class_probabilities(ax_bar, data["probs"][i], int(data["labels"][i]))
-        where = (
-            f"mistake {k + 1} of {len(wrong)} (test digit {i})"
-            if state["only_mistakes"]
-            else f"test digit {i} of {n} (0 to {n - 1})"
-        )
-        caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"
-        redraw(fig)
-
     slider = mark_main(
         widgets.IntSlider(value=0, min=0, max=n - 1, description="digit", continuous_update=True)
     )
@@ -152,37 +94,27 @@ def digit_predictions_explorer(model, images, labels, mean, std):
             state["syncing"] = False
 
     def update(index=None, only_mistakes=None) -> None:
-        if only_mistakes is not None and bool(only_mistakes) != state["only_mistakes"]:
-            if only_mistakes and len(wrong) == 0:
-                raise ValueError("digit_predictions: the network made no mistakes to show.")
-            state["only_mistakes"] = bool(only_mistakes)
-            state["index"] = 0 if index is None else index
+        now = (state["index"], state["only_mistakes"])
+        k, only_now = browse(*now, n, len(wrong), index, only_mistakes)
+        state.update(index=k, only_mistakes=only_now)
+        if only_now != now[1]:
             sync(slider, 0)  # value first, then the new range (the value must stay inside)
-            slider.max = (len(wrong) if state["only_mistakes"] else n) - 1
-            sync(only, state["only_mistakes"])
-        if index is not None:
-            top = (len(wrong) if state["only_mistakes"] else n) - 1
-            state["index"] = min(max(int(index), 0), top)
-        if slider.value != state["index"]:
-            sync(slider, state["index"])
-        refresh()
+            slider.max = (len(wrong) if only_now else n) - 1
+            sync(only, only_now)
+        if slider.value != k:
+            sync(slider, k)
+        i = state["shown"] = int(wrong[k]) if only_now else k
+        image.set_data(data["images"][i])
+        update_class_probabilities(ax_bar, data["probs"][i], int(data["labels"][i]))
+        where = position_text(k, i, n, len(wrong), only_now)
+        caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"
+        redraw(fig)
 
-    def on_slider(change) -> None:
-        if not state.get("syncing"):
-            update(index=change["new"])
-
-    def on_only(change) -> None:
-        if not state.get("syncing"):
-            update(only_mistakes=change["new"])
-
-    slider.observe(on_slider, names="value")
-    only.observe(on_only, names="value")
+    slider.observe(lambda c: state["syncing"] or update(index=c["new"]), names="value")
+    only.observe(lambda c: state["syncing"] or update(only_mistakes=c["new"]), names="value")
     update()
     box = explorer_box("digit-predictions", [slider, only], fig, caption)
-    box.update = update
-    box.caption = caption
-    box.state = state
-    box.data = data
+    box.update, box.caption, box.state, box.data = update, caption, state, data
     box.controls = {"index": slider, "only_mistakes": only}
     box.artists = {"image": image, "bars": ax_bar.course_artists["bars"]}
     return box

@@ -10,14 +10,22 @@ band and the loss reached are in the caption under the figure (text changing on 
 event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static`` is the printed
 companion.
 
-The compute is ``demos.learning_rate.learning_rate_run``; this module only draws. The drawing
+The compute (the run, the slider grid, the caption) is in ``demos.learning_rate``; this module
+draws (``_learning_rate_figure`` once, ``_show_step`` per step) and wires the controls. The drawing
 helpers it shares with the other descent explorers (``draw_landscape``, ``lean_ticks``,
 ``path_xy``, ``play_controls``, ``LOSS_FLOOR``) live in ``_descent_draw``.
 """
 
 import numpy as np
 
-from course_lib.demos.learning_rate import learning_rate_bands, learning_rate_run
+from course_lib.demos.learning_rate import (
+    learning_rate_bands,
+    learning_rate_caption,
+    learning_rate_run,
+    outcome_text,
+    slider_exponents,
+    until_out_of_view,
+)
 from course_lib.landscapes import Parabola1D, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.plotting.figure_updates import freeze_layout, redraw
@@ -49,32 +57,12 @@ def make_surface(surface: str):
     raise ValueError(f"learning_rate_explorer: surface should be 'bowl' or '1d', got {surface!r}.")
 
 
-def outcome_text(run, step: int) -> str:
-    """'diverged at step k', or the loss reached at ``step``; computed from the run itself."""
-    if run.diverged_at is not None and step >= run.diverged_at:
-        return f"diverged at step {run.diverged_at}"
-    return f"loss {run.losses[min(step, len(run.losses) - 1)]:.3g} after {step} steps"
+def _learning_rate_figure(surf, bounds: dict, lr: float, lr_range: tuple[float, float]):
+    """Plot helper: path panel, loss panel and the band strip under them, drawn once.
 
-
-def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
-    """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
-
-    ``surface``: "bowl" (2-D, contours and path) or "1d" (a parabola, the path as dots on it).
-    ``lr``: the starting rate (default: a 'good' one, 0.5/lambda_max). Returns the root widget;
-    ``.update(lr=None, num_steps=None, step=None)`` redraws for new values.
+    Returns ``(fig, artists, key)``: the artists ``_show_step`` moves (path, head, loss,
+    loss_head, diverged text, band marker, and the loss Axes) and the band colour key items.
     """
-    import ipywidgets as widgets
-
-    surf = make_surface(surface)
-    bounds = learning_rate_bounds(surf)
-    inv = 1.0 / bounds["lambda_max"]
-    # Six slider steps double the rate, so the grid passes exactly through both band edges,
-    # 1/lambda_max and 2/lambda_max: the learner can stand on the edge and see the walk bounce
-    # ("bouncing"), and no rate just past an edge reads as the edge itself at three digits.
-    log_step = np.log10(2.0) / 6
-    lo_exp, hi_exp = np.log10(inv) - 50 * log_step, np.log10(inv) + 10 * log_step
-    lr = 0.5 * inv if lr is None else float(lr)
-
     fig, axes = new_figure(
         5.8, 3.9, nrows=2, ncols=2, gridspec_kw={"height_ratios": [7, 1], "hspace": 0.6}
     )
@@ -110,13 +98,12 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         zorder=8,
         bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 2},
     )
-    lr_min, lr_max = 10**lo_exp, 10**hi_exp
     key = []
-    for name, lo, hi in learning_rate_bands(bounds, lr_min, lr_max):
+    for name, lo, hi in learning_rate_bands(bounds, *lr_range):
         ax_band.axvspan(lo, hi, color=BAND_COLORS[name])
         key.append((BAND_COLORS[name], "■", name))
     ax_band.set_xscale("log")
-    ax_band.set(xlim=(lr_min, lr_max), ylim=(0, 1), yticks=[], xlabel="η")
+    ax_band.set(xlim=lr_range, ylim=(0, 1), yticks=[], xlabel="η")
     marker = ax_band.axvline(lr, color="black", lw=2.5)
     lean_ticks(ax_path, ax_loss, ax_band, n=3)
     ax_band.set_yticks([])
@@ -131,94 +118,101 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     # the band edges: no tick numbers to redraw.
     fixed_ticks(ax_band, x=[])
     fig.subplots_adjust(left=0.08, right=0.98, top=0.96, bottom=0.12, wspace=0.3)
+    artists = {"path": path_line, "head": head, "loss": loss_line, "loss_head": loss_head}
+    artists.update(diverged=div_text, marker=marker, ax_loss=ax_loss)
+    return fig, artists, key
 
+
+def _show_step(artists: dict, surf, run, step: int) -> None:
+    """Move the path, its head, the loss curve and the divergence note to ``step`` of ``run``."""
+    shown = min(step + 1, len(run.path))
+    x, y = path_xy(surf, run.path[:shown])
+    if run.path.ndim == 2:  # no title: the rate, band and outcome are in the caption
+        update_loss_surface(artists["path"].axes, run.path[:shown], title="")
+    else:
+        artists["path"].set_data(x, y)
+    artists["head"].set_data(x[-1:], y[-1:])
+    ks = np.arange(shown)
+    losses = np.maximum(run.losses[:shown], LOSS_FLOOR)
+    artists["loss"].set_data(ks, losses)
+    artists["loss_head"].set_data(ks[-1:], losses[-1:])
+    outcome = outcome_text(run, step)
+    artists["diverged"].set_text(outcome if outcome.startswith("diverged") else "")
+
+
+def _new_run(artists: dict, surf, lr: float, num_steps: int):
+    """Walk ``num_steps`` at ``lr``; move the band marker and fit the loss axis to the walk."""
+    artists["marker"].set_xdata([lr, lr])
+    artists["ax_loss"].set_xlim(-0.5, num_steps + 0.5)
+    fixed_ticks(artists["ax_loss"], x=sorted({0, num_steps}))
+    return learning_rate_run(surf, lr, num_steps)
+
+
+def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
+    """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
+
+    ``surface``: "bowl" (2-D, contours and path) or "1d" (a parabola, the path as dots on it).
+    ``lr``: the starting rate (default: a 'good' one, 0.5/lambda_max). Returns the root widget;
+    ``.update(lr=None, num_steps=None, step=None)`` redraws for new values.
+    """
+    import ipywidgets as widgets
+
+    surf = make_surface(surface)
+    bounds = learning_rate_bounds(surf)
+    lo_exp, hi_exp, log_step = slider_exponents(bounds)
+    lr = 0.5 / bounds["lambda_max"] if lr is None else float(lr)
+    fig, artists, key = _learning_rate_figure(surf, bounds, lr, (10**lo_exp, 10**hi_exp))
     caption = widgets.HTML()
     state = {"lr": lr, "num_steps": int(num_steps), "step": int(num_steps), "run": None}
 
-    def redraw_step() -> None:
-        run, step = state["run"], state["step"]
-        shown = min(step + 1, len(run.path))
-        x, y = path_xy(surf, run.path[:shown])
-        outcome = outcome_text(run, step)
-        if two_d:  # no title: the rate, band and outcome are in the caption
-            update_loss_surface(ax_path, run.path[:shown], title="")
-        else:
-            path_line.set_data(x, y)
-        head.set_data(x[-1:], y[-1:])
-        ks = np.arange(shown)
-        losses = np.maximum(run.losses[:shown], LOSS_FLOOR)
-        loss_line.set_data(ks, losses)
-        loss_head.set_data(ks[-1:], losses[-1:])
-        div_text.set_text(outcome if outcome.startswith("diverged") else "")
-        whole = outcome_text(run, state["num_steps"])
-        later = (
-            f"After all {state['num_steps']} steps: {whole}. " if step < state["num_steps"] else ""
-        )
-        caption.value = (
-            f"η = {run.lr:.3g} (<b>{run.band}</b>): {outcome}. {later}"
-            f"Band edges: 1/λ<sub>max</sub> = {bounds['monotone']:.3g}, "
-            f"2/λ<sub>max</sub> = {bounds['converge']:.3g}. Loss on a log scale."
-        )
-        redraw(fig)
-
     def update(lr=None, num_steps=None, step=None) -> None:
         if num_steps is not None and int(num_steps) != state["num_steps"]:
-            state["num_steps"] = int(num_steps)
-            state["run"] = None
+            state.update(num_steps=int(num_steps), run=None)
             step = state["num_steps"] if step is None else step
         if lr is not None and float(lr) != state["lr"]:
-            state["lr"] = float(lr)
-            state["run"] = None
+            state.update(lr=float(lr), run=None)
         if step is not None:
             state["step"] = min(int(step), state["num_steps"])
         if state["run"] is None:
-            state["run"] = learning_rate_run(surf, state["lr"], state["num_steps"])
-            marker.set_xdata([state["lr"], state["lr"]])
-            ax_loss.set_xlim(-0.5, state["num_steps"] + 0.5)
-            n = state["num_steps"]
-            fixed_ticks(ax_loss, x=sorted({0, n}))
-        redraw_step()
-
-    lr_slider = mark_main(
-        widgets.FloatLogSlider(
-            value=lr,
-            base=10,
-            min=lo_exp,
-            max=hi_exp,
-            step=log_step,
-            description="η",
-            readout_format=".3g",
+            state["run"] = _new_run(artists, surf, state["lr"], state["num_steps"])
+        _show_step(artists, surf, state["run"], state["step"])
+        caption.value = learning_rate_caption(
+            state["run"], state["step"], state["num_steps"], bounds
         )
-    )
-    steps_slider = widgets.IntSlider(value=num_steps, min=1, max=100, description="steps")
-    play, step_slider = play_controls(int(num_steps))
+        redraw(fig)
+
+    controls = {
+        "lr": mark_main(
+            widgets.FloatLogSlider(
+                value=lr,
+                base=10,
+                min=lo_exp,
+                max=hi_exp,
+                step=log_step,
+                description="η",
+                readout_format=".3g",
+            )
+        ),
+        "num_steps": widgets.IntSlider(value=num_steps, min=1, max=100, description="steps"),
+    }
+    controls["play"], controls["step"] = play_controls(int(num_steps))
 
     def on_steps(change) -> None:
-        n = change["new"]
-        for w in (play, step_slider):
-            w.max = n
-            w.value = n
-        update(num_steps=n, step=n)
+        for w in (controls["play"], controls["step"]):
+            w.max = w.value = change["new"]
+        update(num_steps=change["new"], step=change["new"])
 
-    lr_slider.observe(lambda c: update(lr=c["new"]), names="value")
-    steps_slider.observe(on_steps, names="value")
-    step_slider.observe(lambda c: update(step=c["new"]), names="value")
+    controls["lr"].observe(lambda c: update(lr=c["new"]), names="value")
+    controls["num_steps"].observe(on_steps, names="value")
+    controls["step"].observe(lambda c: update(step=c["new"]), names="value")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     band_key = widgets.HTML(color_key(key))  # names of the strip's colours, beside the slider
-    controls = [lr_slider, band_key, steps_slider, [play, step_slider]]
-    box = explorer_box("learning-rate", controls, fig, caption)
-    box.update = update
-    box.caption = caption
-    box.band_key = band_key
-    box.state = state
-    box.controls = {"lr": lr_slider, "num_steps": steps_slider, "play": play, "step": step_slider}
-    box.artists = {
-        "path": path_line,
-        "loss": loss_line,
-        "marker": marker,
-        "diverged": div_text,
-    }
+    panel = [controls["lr"], band_key, controls["num_steps"], [controls["play"], controls["step"]]]
+    box = explorer_box("learning-rate", panel, fig, caption)
+    box.update, box.caption, box.band_key, box.state = update, caption, band_key, state
+    box.controls = controls
+    box.artists = {k: artists[k] for k in ("path", "loss", "marker", "diverged")}
     return box
 
 
@@ -239,7 +233,7 @@ def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
         draw_landscape(ax, surf, n=60)
         title = f"η = {run.lr:.3g}: {run.band}\n{outcome_text(run, num_steps)}"
         if hasattr(ax, "course_artists"):  # the path up to its first point out of view
-            update_loss_surface(ax, _until_out_of_view(run.path, surf.bounds), title=title)
+            update_loss_surface(ax, until_out_of_view(run.path, surf.bounds), title=title)
         else:
             _widen_curve(ax, surf, run.path[:6])
             ax.plot(*path_xy(surf, run.path), "o-", color="crimson", ms=3, lw=1)
@@ -249,17 +243,6 @@ def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
 
     settings = [{"lr": f * inv} for f in (0.05, 0.5, 1.8, 2.25)]
     return small_multiples(panel, settings, ncols=4, panel_size=(3.0, 3.0))
-
-
-def _until_out_of_view(path: np.ndarray, bounds) -> np.ndarray:
-    """The rows of ``path`` (T, 2) up to and including the first one outside ``bounds``.
-
-    A diverging walk's later segments are long lines across the whole panel; one segment
-    leaving the frame says where the walk goes without hiding the bounces before it.
-    """
-    (x0, x1), (y0, y1) = bounds
-    outside = (path[:, 0] < x0) | (path[:, 0] > x1) | (path[:, 1] < y0) | (path[:, 1] > y1)
-    return path if not outside.any() else path[: int(np.argmax(outside)) + 1]
 
 
 def _widen_curve(ax, surf, points: np.ndarray) -> None:

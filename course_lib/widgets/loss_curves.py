@@ -17,7 +17,7 @@ Figures are built under ``plt.ioff()``, so a static figure shows where the cell 
 import numpy as np
 
 from course_lib._validation import as_array
-from course_lib.demos.loss_curves import logit_gradients
+from course_lib.demos.loss_curves import logit_gradients, saturation_caption
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.plotting.style import COLORS
 from course_lib.widgets._base import float_slider, new_figure
@@ -96,6 +96,29 @@ def loss_shapes_static():
     return fig
 
 
+def _saturation_axes(left, right, zs: np.ndarray) -> dict:
+    """Plot helper: both losses (left) and their slopes (right) over ``zs``, with a point on
+    each curve; returns the lines and points (keys ``bce``, ``mse``, ``*_dz``, ``*_point``)
+    and the left ``title``, for ``saturation_explorer`` to move."""
+    artists = {}
+    for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
+        color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
+        for name, ax in ((key, left), (key + "_dz", right)):
+            artists[name] = ax.plot(zs, zs, color=color, label=label)[0]
+            artists[name + "_point"] = ax.plot([0.0], [0.0], "o", color=color, ms=8)[0]
+    right.set_yscale("log")
+    _plain_log_ticks(right)
+    # fixed ticks: the limits never change, so no locator needs to run on each draw
+    fixed_ticks(left, x=(-8, -4, 0, 4, 8), y=(0, 2, 4, 6, 8))
+    fixed_ticks(right, x=(-8, -4, 0, 4, 8), y=(1e-4, 1e-2, 1))
+    left.set(xlabel="weighted sum z", ylabel="loss", ylim=(-0.2, 8.5))
+    right.set(xlabel="weighted sum z", ylabel="|slope ∂loss/∂z|", ylim=(1e-4, 2.0))
+    right.set_title("the push each loss gives z")
+    for ax in (left, right):
+        ax.grid(True, alpha=0.3)
+    return dict(artists, title=left.set_title(""))
+
+
 def saturation_explorer(z: float = -4.0, y: int = 1):
     r"""Slide the weighted sum z of one sigmoid output: both losses and both slopes, live.
 
@@ -111,24 +134,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
 
     zs = np.linspace(-8.0, 8.0, 321)
     fig, (left, right) = new_figure(5.8, 3.2, ncols=2)
-    lines, points = {}, {}
-    for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
-        color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
-        lines[key] = left.plot(zs, zs, color=color, label=label)[0]
-        lines[key + "_dz"] = right.plot(zs, zs, color=color, label=label)[0]
-        points[key] = left.plot([0.0], [0.0], "o", color=color, ms=8)[0]
-        points[key + "_dz"] = right.plot([0.0], [0.0], "o", color=color, ms=8)[0]
-    right.set_yscale("log")
-    _plain_log_ticks(right)
-    # fixed ticks: the limits never change, so no locator needs to run on each draw
-    fixed_ticks(left, x=(-8, -4, 0, 4, 8), y=(0, 2, 4, 6, 8))
-    fixed_ticks(right, x=(-8, -4, 0, 4, 8), y=(1e-4, 1e-2, 1))
-    left.set(xlabel="weighted sum z", ylabel="loss", ylim=(-0.2, 8.5))
-    right.set(xlabel="weighted sum z", ylabel="|slope ∂loss/∂z|", ylim=(1e-4, 2.0))
-    right.set_title("the push each loss gives z")
-    title = left.set_title("")
-    for ax in (left, right):
-        ax.grid(True, alpha=0.3)
+    artists = _saturation_axes(left, right, zs)
     # the key sits in the HTML caption: a legend is re-laid out on every draw
     key = color_key(
         [(_RUN_COLORS["binary_cross_entropy"], "━", "cross-entropy"),
@@ -144,25 +150,18 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
     def update(z=None, y=None):
         zv = controls["z"].value if z is None else float(z)
         yv = controls["y"].value if y is None else int(y)
-        here = logit_gradients(np.array([zv]), float(yv))
         if yv != state["y"]:  # the curves depend only on the target; the title names it
             state["y"] = yv
             curves = logit_gradients(zs, float(yv))
             for name in ("bce", "mse"):
-                lines[name].set_ydata(curves[name])
-                lines[name + "_dz"].set_ydata(np.maximum(np.abs(curves[name + "_dz"]), 1e-12))
-            title.set_text(f"the two losses for target y = {yv}")
+                artists[name].set_ydata(curves[name])
+                artists[name + "_dz"].set_ydata(np.maximum(np.abs(curves[name + "_dz"]), 1e-12))
+            artists["title"].set_text(f"the two losses for target y = {yv}")
+        here = logit_gradients(np.array([zv]), float(yv))
         for name in ("bce", "mse"):
-            points[name].set_data([zv], [here[name][0]])
-            points[name + "_dz"].set_data([zv], [max(abs(here[name + "_dz"][0]), 1e-12)])
-        p = float(here["p"][0])
-        ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
-        caption.value = (
-            f"z = {zv:.1f}, p = {p:.4f}, target {yv}. Cross-entropy: loss "
-            f"{here['bce'][0]:.3f}, slope {here['bce_dz'][0]:+.4f}. Squared error: loss "
-            f"{here['mse'][0]:.3f}, slope {here['mse_dz'][0]:+.2e}.<br>The cross-entropy push "
-            f"is <b>{ratio:.3g}</b> times the squared-error push.<br>{key}"
-        )
+            artists[name + "_point"].set_data([zv], [here[name][0]])
+            artists[name + "_dz_point"].set_data([zv], [max(abs(here[name + "_dz"][0]), 1e-12)])
+        caption.value = f"{saturation_caption(zv, yv)}<br>{key}"
         redraw(fig)
 
     for widget in controls.values():

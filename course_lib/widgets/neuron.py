@@ -11,7 +11,12 @@ The output for ``x0`` is a point on the curve and a line in the caption.
 import numpy as np
 
 from course_lib.demos._choices import ACTIVATION_CHOICES
-from course_lib.demos.neuron import neuron_midpoint, neuron_output
+from course_lib.demos.neuron import (
+    neuron_caption,
+    neuron_midpoint,
+    neuron_output,
+    neuron_title,
+)
 from course_lib.plotting import COLORS
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
@@ -39,18 +44,10 @@ def _name(activation: str) -> str:
     return "" if activation == "none" else activation
 
 
-def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation="sigmoid"):
-    r"""Sliders for one neuron's weight and bias redraw its output curve over the input.
-
-    .. math:: a = f(w x + b), \qquad w x + b = 0 \iff x = -b/w
-
-    w, b, x0: starting values of the sliders; activation: "sigmoid", "relu", "tanh" or "none".
-    ``box.update(w, b=None, x0=None, activation=None)`` redraws (None keeps the slider value).
-    """
-    import ipywidgets as widgets
-
-    neuron_output(_X[:1], w, b, activation)  # checks the activation name
-    fig, ax = new_figure(5.8, 3.4)
+def _neuron_axes(ax, x0: float, activation: str) -> dict:
+    """Plot helper: axes lines, the curve, the midpoint line and point, the x0 point and the
+    title, drawn once; returns them (``curve``, ``midline``, ``midpoint``, ``point``, ``title``)
+    for ``_show_neuron`` to move."""
     ax.axhline(0, color=COLORS["grey"], lw=0.8)
     ax.axvline(0, color=COLORS["grey"], lw=0.8)
     (curve,) = ax.plot(_X, _X, color=COLORS["blue"], lw=2.5, label="a = f(w·x + b)")
@@ -63,6 +60,41 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     ax.grid(True, alpha=0.3)
     fixed_ticks(ax, x=_XTICKS, y=_YTICKS[activation])
     title = ax.set_title("a = sigmoid(w·x + b)")
+    artists = {"curve": curve, "midline": midline, "midpoint": midpoint, "point": point}
+    return dict(artists, title=title)
+
+
+def _show_neuron(artists: dict, w: float, b: float, x0: float, act: str) -> None:
+    """Move the curve, the x0 point, the midpoint marks, the y-range and the title."""
+    artists["curve"].set_ydata(neuron_output(_X, w, b, act))
+    a0 = float(neuron_output(np.array([x0]), w, b, act)[0])
+    artists["point"].set_data([x0], [a0])
+    mid = neuron_midpoint(w, b)
+    artists["midline"].set_visible(mid is not None)
+    artists["midpoint"].set_visible(mid is not None)
+    if mid is not None:
+        artists["midline"].set_xdata([mid, mid])
+        artists["midpoint"].set_data([mid], [_MID[act]])
+    ax = artists["curve"].axes
+    if ax.get_ylim() != _YLIM[act]:
+        ax.set_ylim(*_YLIM[act])
+        fixed_ticks(ax, y=_YTICKS[act])
+    artists["title"].set_text(neuron_title(w, b, act))
+
+
+def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation="sigmoid"):
+    r"""Sliders for one neuron's weight and bias redraw its output curve over the input.
+
+    .. math:: a = f(w x + b), \qquad w x + b = 0 \iff x = -b/w
+
+    w, b, x0: starting values of the sliders; activation: "sigmoid", "relu", "tanh" or "none".
+    ``box.update(w, b=None, x0=None, activation=None)`` redraws (None keeps the slider value).
+    """
+    import ipywidgets as widgets
+
+    neuron_output(_X[:1], w, b, activation)  # checks the activation name
+    fig, ax = new_figure(5.8, 3.4)
+    artists = _neuron_axes(ax, x0, activation)
     fig.tight_layout()
     freeze_layout(fig)  # the legend is the HTML key under the caption: no per-draw layout
     caption = widgets.HTML()
@@ -79,36 +111,8 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     def update(w=None, b=None, x0=None, activation=None):
         given = {"w": w, "b": b, "x0": x0, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
-        act = v["activation"]
-        curve.set_ydata(neuron_output(_X, v["w"], v["b"], act))
-        a0 = float(neuron_output(np.array([v["x0"]]), v["w"], v["b"], act)[0])
-        point.set_data([v["x0"]], [a0])
-        mid = neuron_midpoint(v["w"], v["b"])
-        midline.set_visible(mid is not None)
-        midpoint.set_visible(mid is not None)
-        if mid is not None:
-            midline.set_xdata([mid, mid])
-            midpoint.set_data([mid], [_MID[act]])
-        if ax.get_ylim() != _YLIM[act]:
-            ax.set_ylim(*_YLIM[act])
-            fixed_ticks(ax, y=_YTICKS[act])
-        f = _name(act)
-        title.set_text(f"a = {f}({v['w']:.1f}·x {'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f})")
-        z0 = v["w"] * v["x0"] + v["b"]
-        if mid is None:
-            where = "w = 0: the output does not depend on x (a flat line)"
-        else:
-            side = "left" if v["w"] > 0 else "right"
-            where = (
-                f"the weighted sum is 0 at x = −b/w = −({v['b']:.1f})/({v['w']:.1f}) = "
-                f"{mid + 0.0:.2f} (dashed line): with w {'>' if v['w'] > 0 else '<'} 0 a "
-                f"bigger bias slides the curve {side}"
-            )
-        caption.value = (
-            f"For x0 = {v['x0']:.1f}: z = w·x0 + b = {v['w']:.1f}·{v['x0']:.1f} "
-            f"{'+' if v['b'] >= 0 else '−'} {abs(v['b']):.1f} = {z0:.2f}, "
-            f"a = {f or 'f'}(z) = <b>{a0:.3f}</b>.<br>{where}.<br>{_KEY}"
-        )
+        _show_neuron(artists, v["w"], v["b"], v["x0"], v["activation"])
+        caption.value = neuron_caption(v["w"], v["b"], v["x0"], v["activation"]) + f"<br>{_KEY}"
         redraw(fig)
 
     for widget in controls.values():
@@ -118,7 +122,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     box.update = update
     box.caption = caption
     box.controls = controls
-    box.artists = {"curve": curve, "point": point, "midline": midline, "title": title}
+    box.artists = {k: artists[k] for k in ("curve", "point", "midline", "title")}
     return box
 
 

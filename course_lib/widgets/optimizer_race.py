@@ -39,6 +39,105 @@ from course_lib.widgets._race_axes import (
 )
 
 
+def _race_figure(prob):
+    """Plot helper: the loss panel (and, on a surface, the paths panel), drawn once.
+
+    Returns ``(fig, ax_loss, artists)``; ``artists`` holds per-racer dicts ``lines``, ``heads``
+    and ``paths`` (empty without a surface) that ``_show_race`` moves.
+    """
+    surface = prob.surface is not None
+    fig, axes = new_figure(5.8, 3.2 if surface else 3.4, ncols=2 if surface else 1)
+    ax_loss = axes[1] if surface else axes
+    artists = {"lines": {}, "heads": {}, "paths": {}}
+    if surface:
+        draw_landscape(axes[0], prob.surface, n=50, levels=14)
+        axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
+    for name in RACERS:
+        (artists["lines"][name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
+        (artists["heads"][name],) = ax_loss.semilogy([], [], "o", color=COLORS[name], ms=4)
+        if surface:
+            (artists["paths"][name],) = axes[0].plot(
+                [], [], "-", color=COLORS[name], lw=1.0, alpha=0.9
+            )
+    ax_loss.grid(alpha=0.3)
+    ax_loss.set(xlabel=X_AXES["steps"], ylabel="excess loss" if surface else "loss")
+    lean_ticks(ax_loss)
+    if surface:  # the paths panel needs no numbers: fewer tick labels, a cheaper redraw
+        axes[0].set(xticks=[], yticks=[])
+    fig.tight_layout()
+    return fig, ax_loss, artists
+
+
+def _rescale(ax_loss, x_axis: str, runs: dict):
+    """New limits, and new fixed ticks for them (no locator runs at draw time).
+
+    Returns the map raw x (steps, examples, seconds) -> the axis's x.
+    """
+    to_axis = x_scale(ax_loss, x_axis, runs.values())
+    lo = min(np.min(r.losses) for r in runs.values())
+    hi = max(np.max(r.losses) for r in runs.values())
+    y0, y1 = max(lo, LOSS_FLOOR) / 3, hi * 3
+    ax_loss.set_ylim(y0, y1)
+    fixed_ticks(ax_loss, y=nice_ticks(y0, y1, log=True, n=2))
+    return to_axis
+
+
+def _show_race(artists: dict, state: dict) -> None:
+    """Move every racer's loss curve, its head and (on a surface) its path to ``state['step']``."""
+    for name, run in state["runs"].items():
+        k = min(state["step"] + 1, len(run.losses))
+        x = state["to_axis"](x_values(run, state["x_axis"])[:k])
+        y = np.maximum(run.losses[:k], LOSS_FLOOR)
+        artists["lines"][name].set_data(x, y)
+        artists["heads"][name].set_data(x[-1:], y[-1:])
+        if name in artists["paths"]:
+            artists["paths"][name].set_data(run.path[:k, 0], run.path[:k, 1])
+
+
+def _checked_changes(lr, x_axis, lrs) -> dict:
+    """The rates ``update`` changes (``lr`` is Adam's), after checking names and the x-axis."""
+    changed = dict(lrs or {})
+    if lr is not None:
+        changed["Adam"] = lr
+    for name in changed:
+        if name not in RACERS:
+            raise ValueError(
+                f"optimizer_race: unknown optimizer {name!r}; choose from {list(RACERS)}."
+            )
+    if x_axis is not None and x_axis not in X_AXES:
+        raise ValueError(f"optimizer_race: x_axis should be one of {list(X_AXES)}, got {x_axis!r}.")
+    return {name: float(value) for name, value in changed.items()}
+
+
+class _RunCache:
+    """Race runs per (optimizer, rate): a slider recomputes only the optimizer it belongs to."""
+
+    def __init__(self, prob, num_steps: int):
+        self.prob, self.num_steps, self.runs = prob, num_steps, {}
+
+    def __call__(self, name: str, lr: float):
+        if (name, lr) not in self.runs:
+            if len(self.runs) > 60:  # small runs, but don't grow without bound
+                self.runs.pop(next(iter(self.runs)))
+            self.runs[name, lr] = race_run(self.prob, name, lr, self.num_steps, seed=0)
+        return self.runs[name, lr]
+
+
+def _rate_slider(name: str, value: float):
+    """A log-scale slider for one optimizer's learning rate, 1e-3 to 10^0.5."""
+    import ipywidgets as widgets
+
+    return widgets.FloatLogSlider(
+        value=value,
+        base=10,
+        min=-3,
+        max=0.5,
+        step=0.05,
+        description=f"η {name}",
+        readout_format=".3g",
+    )
+
+
 def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = None):
     """Five optimizers, one start, one seed: loss curves against steps, examples or seconds.
 
@@ -51,132 +150,54 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     prob = make_problem(problem)
     num_steps = NUM_STEPS[problem] if num_steps is None else int(num_steps)
     rates = dict(DEFAULT_LRS[problem])
-    cache: dict = {}
+    get_run = _RunCache(prob, num_steps)
     state = {"x_axis": "steps", "step": num_steps, "runs": {}, "scaled": False}
     state["to_axis"] = np.asarray  # raw x (steps, examples, seconds) -> the axis's x
-
-    surface = prob.surface is not None
-    fig, axes = new_figure(5.8, 3.2 if surface else 3.4, ncols=2 if surface else 1)
-    ax_loss = axes[1] if surface else axes
-    lines, heads, paths = {}, {}, {}
-    if surface:
-        draw_landscape(axes[0], prob.surface, n=50, levels=14)
-        axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
-    for name in RACERS:
-        (lines[name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
-        (heads[name],) = ax_loss.semilogy([], [], "o", color=COLORS[name], ms=4)
-        if surface:
-            (paths[name],) = axes[0].plot([], [], "-", color=COLORS[name], lw=1.0, alpha=0.9)
-    ax_loss.grid(alpha=0.3)
-    ax_loss.set(xlabel=X_AXES["steps"], ylabel="excess loss" if surface else "loss")
-    lean_ticks(ax_loss)
-    if surface:  # the paths panel needs no numbers: fewer tick labels, a cheaper redraw
-        axes[0].set(xticks=[], yticks=[])
-    fig.tight_layout()
+    fig, ax_loss, artists = _race_figure(prob)
     caption = widgets.HTML()
 
-    def get_run(name: str):
-        key = (name, rates[name])
-        if key not in cache:
-            if len(cache) > 60:  # small runs, but don't grow without bound
-                cache.pop(next(iter(cache)))
-            cache[key] = race_run(prob, name, rates[name], num_steps, seed=0)
-        return cache[key]
-
-    def rescale() -> None:
-        """New limits, and new fixed ticks for them (no locator runs at draw time)."""
-        runs = state["runs"]
-        state["to_axis"] = x_scale(ax_loss, state["x_axis"], runs.values())
-        lo = min(np.min(r.losses) for r in runs.values())
-        hi = max(np.max(r.losses) for r in runs.values())
-        y0, y1 = max(lo, LOSS_FLOOR) / 3, hi * 3
-        ax_loss.set_ylim(y0, y1)
-        fixed_ticks(ax_loss, y=nice_ticks(y0, y1, log=True, n=2))
-
-    def refresh() -> None:
-        step = state["step"]
-        for name, run in state["runs"].items():
-            k = min(step + 1, len(run.losses))
-            x = state["to_axis"](x_values(run, state["x_axis"])[:k])
-            y = np.maximum(run.losses[:k], LOSS_FLOOR)
-            lines[name].set_data(x, y)
-            heads[name].set_data(x[-1:], y[-1:])
-            if surface:
-                paths[name].set_data(run.path[:k, 0], run.path[:k, 1])
-        caption.value = (
-            race_summary(state["runs"], step) + f"<br>{PROBLEMS[problem]}; {num_steps} steps."
-        )
-        redraw(fig)
-
     def update(lr=None, x_axis=None, step=None, lrs=None) -> None:
-        changed = dict(lrs or {})
-        if lr is not None:
-            changed["Adam"] = lr
-        for name, value in changed.items():
-            if name not in RACERS:
-                raise ValueError(
-                    f"optimizer_race: unknown optimizer {name!r}; choose from {list(RACERS)}."
-                )
-            rates[name] = float(value)
-        if x_axis is not None:
-            if x_axis not in X_AXES:
-                raise ValueError(
-                    f"optimizer_race: x_axis should be one of {list(X_AXES)}, got {x_axis!r}."
-                )
-            state["x_axis"] = x_axis
+        changed = _checked_changes(lr, x_axis, lrs)
+        rates.update(changed)
+        state["x_axis"] = state["x_axis"] if x_axis is None else x_axis
         if step is not None:
             state["step"] = min(max(int(step), 0), num_steps)
-        state["runs"] = {name: get_run(name) for name in RACERS}
+        state["runs"] = {name: get_run(name, rates[name]) for name in RACERS}
         if changed or x_axis is not None or not state["scaled"]:
-            rescale()
-            state["scaled"] = True
-        refresh()
+            state.update(to_axis=_rescale(ax_loss, state["x_axis"], state["runs"]), scaled=True)
+        _show_race(artists, state)
+        summary = race_summary(state["runs"], state["step"])
+        caption.value = f"{summary}<br>{PROBLEMS[problem]}; {num_steps} steps."
+        redraw(fig)
 
-    sliders = {}
-    for name in RACERS:
-        sliders[name] = widgets.FloatLogSlider(
-            value=rates[name],
-            base=10,
-            min=-3,
-            max=0.5,
-            step=0.05,
-            description=f"η {name}",
-            readout_format=".3g",
-        )
-        sliders[name].observe(lambda c, n=name: update(lrs={n: c["new"]}), names="value")
-    mark_main(sliders["Adam"])
+    sliders = {name: _rate_slider(name, rates[name]) for name in RACERS}
     x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps")
-    x_label = widgets.Label("x-axis")  # beside the buttons: a ToggleButtons puts its own above
-    x_toggle.observe(lambda c: update(x_axis=c["new"]), names="value")
-    play, step_slider = play_controls(num_steps, interval=100)
-    step_slider.observe(lambda c: update(step=c["new"]), names="value")
-    tune_button = widgets.Button(description="tune all η", tooltip="small sweep per optimizer")
+    controls = {"lrs": sliders, "x_axis": x_toggle}
+    controls["play"], controls["step"] = play_controls(num_steps, interval=100)
+    controls["tune"] = widgets.Button(description="tune all η", tooltip="small sweep per optimizer")
+    for name in RACERS:
+        sliders[name].observe(lambda c, n=name: update(lrs={n: c["new"]}), names="value")
+    controls["x_axis"].observe(lambda c: update(x_axis=c["new"]), names="value")
+    controls["step"].observe(lambda c: update(step=c["new"]), names="value")
 
     def on_tune(_) -> None:
         best, _table = tune_learning_rates(prob, num_steps=num_steps)
         for name, value in best.items():
             sliders[name].value = value
 
-    tune_button.on_click(on_tune)
+    controls["tune"].on_click(on_tune)
     others = widgets.Accordion(
-        children=[control_panel([sliders[n] for n in RACERS if n != "Adam"] + [tune_button])]
+        children=[control_panel([sliders[n] for n in RACERS if n != "Adam"] + [controls["tune"]])]
     )
     others.set_title(0, "other learning rates")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [sliders["Adam"], [play, step_slider], [x_label, x_toggle], others]
-    box = explorer_box("optimizer-race", controls, fig, caption)
-    box.update = update
-    box.caption = caption
-    box.state = state
-    box.controls = {
-        "lrs": sliders,
-        "x_axis": x_toggle,
-        "play": play,
-        "step": step_slider,
-        "tune": tune_button,
-    }
-    box.artists = {"lines": lines, "paths": paths}
+    x_label = widgets.Label("x-axis")  # beside the buttons: a ToggleButtons puts its own above
+    panel = [mark_main(sliders["Adam"]), [controls["play"], controls["step"]]]
+    panel += [[x_label, controls["x_axis"]], others]
+    box = explorer_box("optimizer-race", panel, fig, caption)
+    box.update, box.caption, box.state, box.controls = update, caption, state, controls
+    box.artists = {"lines": artists["lines"], "paths": artists["paths"]}
     return box
 
 

@@ -10,12 +10,13 @@ the HTML caption rather than in the figure (changing text is the costliest thing
 ``playground_static`` is the printed companion: decision boundaries after training on each data
 set, with a linear and a ReLU network.
 
-The compute is ``demos.playground.Playground``; this module only draws.
+The compute is ``demos.playground`` (``Playground``, ``new_settings``, ``loss_axis_limits``);
+this module draws and wires the controls.
 """
 
 import numpy as np
 
-from course_lib.demos.playground import DATASETS, Playground
+from course_lib.demos.playground import DATASETS, Playground, loss_axis_limits, new_settings
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
 from course_lib.plotting.figure_updates import freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
@@ -54,6 +55,79 @@ def describe(pg: Playground) -> str:
     )
 
 
+def _playground_controls(settings: dict) -> dict:
+    """The explorer's widgets, keyed like ``update``'s arguments (plus ``play`` and ``reset``)."""
+    import ipywidgets as widgets
+
+    lr = widgets.FloatLogSlider(
+        value=settings["lr"],
+        base=10,
+        min=-3,
+        max=0.7,
+        step=0.05,
+        description="η",
+        readout_format=".3g",
+    )
+    choices = (("dataset", DATASETS, "data"), ("hidden", HIDDEN, "hidden"))
+    choices += (("activation", ACTIVATIONS, "activation"), ("batch_size", BATCH_SIZES, "batch"))
+    controls = {"lr": mark_main(lr)}
+    for key, options, label in choices:
+        controls[key] = widgets.Dropdown(options=options, value=settings[key], description=label)
+    controls["play"] = mark_play(
+        widgets.Play(value=0, min=0, max=100_000, step=1, interval=200, description="train")
+    )
+    controls["reset"] = widgets.Button(description="reset", icon="refresh")
+    return controls
+
+
+def _loss_panel(ax):
+    """Plot helper: the empty loss panel (log scale, grid); returns the loss line."""
+    (loss_line,) = ax.semilogy([0], [1.0], color="crimson", lw=1.3)
+    ax.set(xlabel="step", ylabel="loss")
+    ax.grid(alpha=0.3)
+    return loss_line
+
+
+def _set_loss_limits(ax, xlim, ylim) -> None:
+    """New limits for the loss panel, with a few fixed ticks chosen once for them."""
+    ax.set(xlim=xlim, ylim=ylim)
+    fixed_ticks(ax, x=nice_ticks(*xlim, n=2), y=nice_ticks(*ylim, log=True, n=2))
+
+
+def _show_losses(loss_line, pg: Playground) -> None:
+    """Draw ``pg``'s loss curve, widening the panel's limits when the curve leaves them."""
+    ax = loss_line.axes
+    losses = np.asarray(pg.losses)
+    loss_line.set_data(np.arange(len(losses)), losses)
+    old = (ax.get_xlim(), ax.get_ylim())
+    xlim, ylim = loss_axis_limits(*old, pg.step, losses)
+    if (xlim, ylim) != old:
+        _set_loss_limits(ax, xlim, ylim)
+
+
+def _wire(controls: dict, update) -> None:
+    """Connect the widgets to ``update``: Play trains a chunk per tick, the rate trains one
+    chunk at once (so its effect shows without Play), the dropdowns only apply their setting,
+    and reset stops Play and starts over."""
+    play = controls["play"]
+
+    def on_play(change) -> None:
+        ticks = change["new"] - change["old"]
+        if ticks > 0:
+            update(num_steps=CHUNK * min(ticks, 10))
+
+    def on_reset(_) -> None:
+        play.playing = False
+        play.value = 0
+        update(reset=True, num_steps=0)
+
+    play.observe(on_play, names="value")
+    controls["lr"].observe(lambda c: update(lr=c["new"]), names="value")
+    for key in ("batch_size", "dataset", "hidden", "activation"):
+        controls[key].observe(lambda c, k=key: update(num_steps=0, **{k: c["new"]}), names="value")
+    controls["reset"].on_click(on_reset)
+
+
 def playground_explorer(
     dataset: str = "moons",
     hidden: str = "8-8",
@@ -70,51 +144,17 @@ def playground_explorer(
     import ipywidgets as widgets
 
     fig, (ax_b, ax_l) = new_figure(5.8, 3.0, ncols=2)
-    settings = {
-        "dataset": dataset,
-        "hidden": hidden,
-        "activation": activation,
-        "lr": lr,
-        "batch_size": batch_size,
-    }
+    settings = dict(dataset=dataset, hidden=hidden, activation=activation, lr=lr)
+    settings["batch_size"] = batch_size
     state = {}
-    (loss_line,) = ax_l.semilogy([0], [1.0], color="crimson", lw=1.3)
-    ax_l.set(xlabel="step", ylabel="loss")
-    ax_l.grid(alpha=0.3)
+    loss_line = _loss_panel(ax_l)
     caption = widgets.HTML()
 
     def start() -> None:
-        pg = Playground(
-            settings["dataset"],
-            settings["hidden"],
-            settings["activation"],
-            settings["lr"],
-            settings["batch_size"],
-        )
+        pg = Playground(**settings)
         ax_b.clear()
-        image = draw_boundary(ax_b, pg, title=False)
-        state.update(pg=pg, image=image)
-        set_loss_limits((0, 100), (0.01, 10.0))
-
-    def set_loss_limits(xlim, ylim) -> None:
-        """New limits for the loss panel, with a few fixed ticks chosen once for them."""
-        ax_l.set(xlim=xlim, ylim=ylim)
-        fixed_ticks(ax_l, x=nice_ticks(*xlim, n=2), y=nice_ticks(*ylim, log=True, n=2))
-
-    def refresh() -> None:
-        pg = state["pg"]
-        update_decision_boundary(ax_b, pg.scores)
-        losses = np.asarray(pg.losses)
-        loss_line.set_data(np.arange(len(losses)), losses)
-        xlim, ylim = ax_l.get_xlim(), ax_l.get_ylim()
-        if pg.step > xlim[1]:
-            xlim = (0, 2 * xlim[1])
-        if losses.min() < ylim[0] or losses.max() > ylim[1]:
-            ylim = (min(ylim[0], losses.min() / 2), max(ylim[1], losses.max() * 2))
-        if (xlim, ylim) != (ax_l.get_xlim(), ax_l.get_ylim()):
-            set_loss_limits(xlim, ylim)
-        caption.value = describe(pg) + ". Full-data loss on a log scale."
-        redraw(fig)
+        state.update(pg=pg, image=draw_boundary(ax_b, pg, title=False))
+        _set_loss_limits(ax_l, (0, 100), (0.01, 10.0))
 
     def update(
         lr=None,
@@ -125,75 +165,31 @@ def playground_explorer(
         batch_size=None,
         reset=False,
     ) -> None:
-        new = {"dataset": dataset, "hidden": hidden, "activation": activation}
-        if any(v is not None and v != settings[k] for k, v in new.items()) or reset:
-            settings.update({k: v for k, v in new.items() if v is not None})
-            if lr is not None:
-                settings["lr"] = float(lr)
-            if batch_size is not None:
-                settings["batch_size"] = int(batch_size)
+        changes = dict(dataset=dataset, hidden=hidden, activation=activation)
+        changes.update(lr=lr, batch_size=batch_size)
+        new, restart = new_settings(settings, changes, reset)
+        settings.update(new)
+        if restart:
             start()
             freeze_layout(fig)  # start() cleared the boundary panel: pin its new title
         else:
-            if lr is not None:
-                settings["lr"] = float(lr)
-            if batch_size is not None:
-                settings["batch_size"] = int(batch_size)
             state["pg"].configure(lr=lr, batch_size=batch_size)
         state["pg"].train(num_steps)
-        refresh()
+        update_decision_boundary(ax_b, state["pg"].scores)
+        _show_losses(loss_line, state["pg"])
+        caption.value = describe(state["pg"]) + ". Full-data loss on a log scale."
+        redraw(fig)
 
-    lr_slider = mark_main(
-        widgets.FloatLogSlider(
-            value=lr, base=10, min=-3, max=0.7, step=0.05, description="η", readout_format=".3g"
-        )
-    )
-    dd_data = widgets.Dropdown(options=DATASETS, value=dataset, description="data")
-    dd_hidden = widgets.Dropdown(options=HIDDEN, value=hidden, description="hidden")
-    dd_act = widgets.Dropdown(options=ACTIVATIONS, value=activation, description="activation")
-    dd_batch = widgets.Dropdown(options=BATCH_SIZES, value=batch_size, description="batch")
-    play = mark_play(
-        widgets.Play(value=0, min=0, max=100_000, step=1, interval=200, description="train")
-    )
-    reset = widgets.Button(description="reset", icon="refresh")
-
-    def on_play(change) -> None:
-        ticks = change["new"] - change["old"]
-        if ticks > 0:
-            update(num_steps=CHUNK * min(ticks, 10))
-
-    play.observe(on_play, names="value")
-    # a new rate trains one chunk at once, so its effect shows without pressing Play
-    lr_slider.observe(lambda c: update(lr=c["new"]), names="value")
-    dd_batch.observe(lambda c: update(batch_size=c["new"], num_steps=0), names="value")
-    dd_data.observe(lambda c: update(dataset=c["new"], num_steps=0), names="value")
-    dd_hidden.observe(lambda c: update(hidden=c["new"], num_steps=0), names="value")
-    dd_act.observe(lambda c: update(activation=c["new"], num_steps=0), names="value")
-
-    def on_reset(_) -> None:
-        play.playing = False
-        play.value = 0
-        update(reset=True, num_steps=0)
-
-    reset.on_click(on_reset)
+    controls = _playground_controls(settings)
+    _wire(controls, update)
     start()
     fig.tight_layout()
     update(num_steps=0)
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
-    controls = [lr_slider, [play, reset], dd_data, dd_hidden, dd_act, dd_batch]
-    box = explorer_box("playground", controls, fig, caption)
-    box.update = update
-    box.caption = caption
-    box.state = state
-    box.controls = {
-        "lr": lr_slider,
-        "dataset": dd_data,
-        "hidden": dd_hidden,
-        "activation": dd_act,
-        "batch_size": dd_batch,
-        "play": play,
-        "reset": reset,
-    }
+    panel = [controls["lr"], [controls["play"], controls["reset"]]]
+    panel += [controls[k] for k in ("dataset", "hidden", "activation", "batch_size")]
+    box = explorer_box("playground", panel, fig, caption)
+    box.update, box.caption, box.state, box.controls = update, caption, state, controls
     box.artists = {"loss": loss_line}
     return box
 

@@ -126,10 +126,15 @@ def test_explorer_canvases_send_every_frame_whole_with_the_drawn_pixels():
     import io
     import warnings
 
+    import matplotlib.pyplot
     from matplotlib.figure import Figure
     from PIL import Image
 
-    backend = pytest.importorskip("ipympl.backend_nbagg", reason="ipympl is not installed")
+    before = matplotlib.get_backend()
+    try:  # importing ipympl's backend makes it pyplot's backend: put the tests' one back
+        backend = pytest.importorskip("ipympl.backend_nbagg", reason="ipympl is not installed")
+    finally:
+        matplotlib.pyplot.switch_backend(before)
     from course_lib.widgets._base import _send_whole_frames
 
     fig = Figure(figsize=(3.0, 2.0))

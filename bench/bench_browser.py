@@ -184,10 +184,13 @@ def measure_notebook(browser, server, path: str, moves: int = MOVES) -> dict:
                     "max_ms": max(samples),
                     "samples_ms": samples,
                 }
-                if root.locator(".course-play").count():
-                    result["play"][explorer_id] = play_pacing(page, root)
             except Exception as exc:  # report and go on with the other explorers
                 result["explorers"][explorer_id] = {"error": f"{type(exc).__name__}: {exc}"}
+            if root.locator(".course-play").count():
+                try:
+                    result["play"][explorer_id] = play_pacing(page, root)
+                except Exception as exc:
+                    result["play"][explorer_id] = {"error": f"{type(exc).__name__}: {exc}"}
     finally:
         nb.shut_down_kernel(page, path)
         context.close()

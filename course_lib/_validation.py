@@ -8,6 +8,8 @@ Every helper takes ``func`` (the public function's name) and ``name`` (the argum
 so the message reads ``dense_forward: X has shape (4, 3) but ...``.
 """
 
+import inspect
+
 import numpy as np
 
 __all__ = [
@@ -20,7 +22,29 @@ __all__ = [
     "check_labels",
     "check_rows",
     "check_dense_inputs",
+    "describe",
 ]
+
+
+def describe(value) -> str:
+    """A few words for what was passed: 'None', "the string 'abc'", 'an array of shape (3,)'."""
+    if value is None:
+        return "None"
+    if inspect.isclass(value):
+        return f"the class {value.__name__} itself"
+    if isinstance(value, str):
+        return f"the string {value[:30]!r}"
+    if isinstance(value, bool | np.bool_):
+        return f"the truth value {value}"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} (dtype {value.dtype})"
+    if isinstance(value, list | tuple):
+        return f"a {type(value).__name__} of {len(value)} items"
+    if isinstance(value, int | float | complex | np.number):
+        return f"{type(value).__name__} {value!r}"
+    if callable(value):
+        return f"the function {getattr(value, '__name__', '?')}"
+    return f"a {type(value).__name__}"
 
 
 def _shape(x) -> str:
@@ -138,7 +162,7 @@ def check_labels(func: str, name: str, y, num_classes: int | None = None) -> np.
             f"{func}: {name} has shape {y.shape}; pass one class number per example, shape "
             "(N,). (One-hot rows? use Y.argmax(axis=1); a column? use y.ravel().)"
         )
-    bad = (y < 0) | (y != np.round(y))
+    bad = (y < 0) | (y != np.round(y)) | (y > 1e9)  # 1e9 classes: surely not a class number
     if num_classes is not None:
         bad |= y >= num_classes
     if np.any(bad):

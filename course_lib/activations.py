@@ -223,6 +223,16 @@ def softmax_backward(dA, A):
     dA = as_array("softmax_backward", "dA", dA, ndim=(1, 2))
     A = as_array("softmax_backward", "A", A, ndim=(1, 2))
     check_same_shape("softmax_backward", "dA", dA, "A", A)
+    if np.any(A < 0) or np.any(A > 1):
+        raise ValueError(
+            "softmax_backward: A should be the softmax output (probabilities in [0, 1]), "
+            f"but it ranges from {A.min():.3g} to {A.max():.3g}. Pass softmax(Z), not Z."
+        )
+    if np.abs(dA).max() > 1e150:
+        raise ValueError(
+            f"softmax_backward: dA reaches {np.abs(dA).max():.3g} in size; products that large "
+            "overflow float64. A diverged run? Lower the learning rate."
+        )
     return _softmax_backward(dA, A)
 
 

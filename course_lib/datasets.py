@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from course_lib._argspec import PATH, optional
+from course_lib._checked import checked
 from course_lib._validation import (
     as_array,
     check_int,
@@ -55,6 +57,7 @@ def _shuffled(X: np.ndarray, y: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray
     return X[order], y[order]
 
 
+@checked(_finite=True)
 def make_line(
     n: int, slope: float = 2.0, intercept: float = 1.0, noise: float = 0.1, rng=None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -72,6 +75,7 @@ def make_line(
     return x, slope * x[:, 0] + intercept + noise * rng.standard_normal(n)
 
 
+@checked(_finite=True)
 def make_blobs(n: int, centers=3, std: float = 1.0, rng=None) -> tuple[np.ndarray, np.ndarray]:
     r"""Gaussian clouds, one per class: $x \sim \mathcal N(c_k, \text{std}^2 I)$ for class $k$.
 
@@ -97,6 +101,7 @@ def make_blobs(n: int, centers=3, std: float = 1.0, rng=None) -> tuple[np.ndarra
     return _shuffled(X, y, rng)
 
 
+@checked(_finite=True)
 def make_moons(n: int, noise: float = 0.1, rng=None) -> tuple[np.ndarray, np.ndarray]:
     r"""Two interleaving half circles (class 0 on top, class 1 below), plus Gaussian noise.
 
@@ -117,6 +122,7 @@ def make_moons(n: int, noise: float = 0.1, rng=None) -> tuple[np.ndarray, np.nda
     return _shuffled(X + noise * rng.standard_normal((n, 2)), y, rng)
 
 
+@checked(_finite=True)
 def make_spirals(
     n: int, num_classes: int = 2, noise: float = 0.2, rng=None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -136,6 +142,7 @@ def make_spirals(
     return _shuffled(np.column_stack([r * np.cos(phi), r * np.sin(phi)]), y, rng)
 
 
+@checked(_finite=True)
 def make_xor(n: int, noise: float = 0.1, rng=None) -> tuple[np.ndarray, np.ndarray]:
     r"""The XOR pattern: label 1 where exactly one coordinate is positive.
 
@@ -160,6 +167,7 @@ def train_test_split(X, y, test_fraction: float = 0.2, rng=None, stratify: bool 
     ``(X_train, X_test, y_train, y_test)``, rows in random order, ``y`` keeping its dtype.
     """
     X = as_array("train_test_split", "X", X, ndim=(1, 2, 3))
+    as_array("train_test_split", "y", y, ndim=(1, 2))
     y_in = np.asarray(y)
     frac = check_positive("train_test_split", "test_fraction", test_fraction)
     if frac >= 1:
@@ -196,6 +204,8 @@ def one_hot(labels, num_classes: int | None = None) -> np.ndarray:
     + 1). Returns float64 of shape ``(N, K)``.
     """
     y = check_labels("one_hot", "labels", labels)
+    if y.size == 0 and num_classes is None:
+        raise ValueError("one_hot: labels is empty; pass num_classes too, or at least one label.")
     k = (
         int(y.max()) + 1
         if num_classes is None
@@ -211,6 +221,7 @@ def one_hot(labels, num_classes: int | None = None) -> np.ndarray:
     return out
 
 
+@checked(_finite=True)
 def standardize(X_train, X_other=None):
     r"""Scale every feature to mean 0 and standard deviation 1, using training statistics only.
 
@@ -239,6 +250,7 @@ def standardize(X_train, X_other=None):
     return (*out, (other - mean) / std)
 
 
+@checked(path=optional(PATH))
 def load_digits(path=None) -> tuple[np.ndarray, np.ndarray]:
     r"""The 1797 UCI 8x8 handwritten digits, read from the copy shipped in course_lib.
 

@@ -12,6 +12,8 @@ Limits: single-label classification only; no per-class precision/recall tables.
 
 import numpy as np
 
+from course_lib._argspec import MODEL
+from course_lib._checked import checked
 from course_lib._validation import as_array, check_int, check_labels, check_same_shape
 from course_lib.activations import softmax
 
@@ -82,6 +84,7 @@ def most_confused(cm, k: int = 3) -> list:
     return [p for p in pairs if p[2] > 0]
 
 
+@checked(model=MODEL)
 def class_probabilities(model, X) -> np.ndarray:
     r"""The network's probability for every class, for every row of ``X``.
 

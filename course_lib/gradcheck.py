@@ -20,6 +20,8 @@ Limits: costs two function calls per entry of x, so keep checks small (a few hun
 
 import numpy as np
 
+from course_lib._argspec import FUNCTION, MODEL, optional
+from course_lib._checked import checked
 from course_lib._validation import as_array, check_positive
 from course_lib.losses import get_loss
 
@@ -48,6 +50,7 @@ def _scalar(func: str, value) -> float:
     return v
 
 
+@checked(f=FUNCTION)
 def numerical_gradient(f, x, h: float = 1e-5):
     r"""Estimate the gradient of a scalar function f at x by centred differences.
 
@@ -143,6 +146,14 @@ def relative_error(a, b) -> float:
     return float(np.max(np.abs(a - b)) / scale)
 
 
+def _names(func, name, value):
+    if not isinstance(value, list | tuple) or not all(isinstance(n, str) for n in value):
+        raise TypeError(
+            f"{func}: {name} should be a list of parameter names such as ['W1', 'b1'], "
+            f"got {value!r}."
+        )
+
+
 def _loss_pair(loss):
     if isinstance(loss, str):
         return get_loss(loss)
@@ -154,6 +165,7 @@ def _loss_pair(loss):
     )
 
 
+@checked(model=MODEL, names=optional(_names))
 def check_model_gradients(model, X, y, loss, h: float = 1e-5, names=None) -> dict:
     r"""Compare ``model.backward`` with finite differences for every parameter.
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib._argspec import OPTIMIZER, POSITIVE, SURFACE, array, keys_of
+from course_lib._checked import OverflowValueError, checked
 from course_lib._validation import as_array, check_int, check_positive
 from course_lib.surfaces import _Surface2D
 
@@ -32,12 +34,16 @@ __all__ = [
 ]
 
 
+_AT_X = checked(_finite=True, x=array(allow_empty=True))
+
+
 class Parabola1D:
     r"""$f(x) = \tfrac12 k (x - c)^2$: the 1-D bowl of the learning-rate pictures.
 
     ``H`` (shape ``(1, 1)``) is its curvature $k$, so ``learning_rate_bounds`` works on it too.
     """
 
+    @checked("Parabola1D", _finite=True)
     def __init__(self, curvature: float = 1.0, center: float = 0.0):
         self.k = check_positive("Parabola1D", "curvature", curvature)
         self.c = float(as_array("Parabola1D", "center", center, ndim=0))
@@ -47,14 +53,17 @@ class Parabola1D:
         self.bounds = (self.c - 5.0, self.c + 5.0)
         self.minima = np.array([self.c])
 
+    @_AT_X
     def value(self, x):
         r"""$\tfrac12 k (x-c)^2$, elementwise."""
         return 0.5 * self.k * (np.asarray(x, float) - self.c) ** 2
 
+    @_AT_X
     def gradient(self, x):
         r"""$f'(x) = k (x - c)$, elementwise."""
         return self.k * (np.asarray(x, float) - self.c)
 
+    @_AT_X
     def second_derivative(self, x):
         r"""$f''(x) = k$, elementwise."""
         return np.full(np.shape(x), self.k)
@@ -71,6 +80,7 @@ class DoubleWell1D:
     $|t| < \sqrt{32/27} \approx 1.09$; beyond that ``minima`` holds just one point.
     """
 
+    @checked("DoubleWell1D", _finite=True)
     def __init__(self, tilt: float = 0.3):
         self.t = float(as_array("DoubleWell1D", "tilt", tilt, ndim=0))
         crit = np.roots([1.0, 0.0, -2.0, self.t])  # f'(x) = x^3 - 2x + t
@@ -80,16 +90,19 @@ class DoubleWell1D:
         self.default_start = 2.0
         self.bounds = (-2.5, 2.5)
 
+    @_AT_X
     def value(self, x):
         r"""$\tfrac14 x^4 - x^2 + t x$, elementwise."""
         x = np.asarray(x, float)
         return 0.25 * x**4 - x**2 + self.t * x
 
+    @_AT_X
     def gradient(self, x):
         r"""$f'(x) = x^3 - 2x + t$, elementwise."""
         x = np.asarray(x, float)
         return x**3 - 2 * x + self.t
 
+    @_AT_X
     def second_derivative(self, x):
         r"""$f''(x) = 3x^2 - 2$, elementwise."""
         return 3 * np.asarray(x, float) ** 2 - 2
@@ -115,6 +128,7 @@ class DescentResult:
         return iter((self.path, self.losses))
 
 
+@checked(surface=SURFACE, optimizer=OPTIMIZER)
 def descend(surface, start, optimizer, num_steps: int, max_value: float = 1e6) -> DescentResult:
     r"""Run ``optimizer`` on ``surface`` for ``num_steps`` steps from ``start``.
 
@@ -153,8 +167,11 @@ def descend(surface, start, optimizer, num_steps: int, max_value: float = 1e6) -
     diverged_at = None
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for k in range(1, num_steps + 1):
-            optimizer.step(params, {"theta": np.asarray(grad(theta), float)})
-            loss = f(theta)
+            try:  # a course surface refuses a point so far out that its value overflows
+                optimizer.step(params, {"theta": np.asarray(grad(theta), float)})
+                loss = f(theta)
+            except OverflowValueError:
+                loss = np.inf
             if not (np.all(np.isfinite(theta)) and np.isfinite(loss) and loss <= max_value):
                 diverged_at = k
                 break
@@ -202,6 +219,7 @@ def learning_rate_bounds(surface_or_hessian) -> dict:
     }
 
 
+@checked(lr=POSITIVE, bounds=keys_of("monotone", "converge", values=POSITIVE))
 def classify_learning_rate(lr: float, bounds: dict) -> str:
     r"""Name the band ``lr`` falls in, from ``learning_rate_bounds`` output.
 

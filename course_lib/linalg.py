@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib._checked import checked
 from course_lib._validation import as_array
 
 __all__ = ["scalar_multiply", "add", "dot", "matmul", "transpose", "matmul_steps", "MatmulStep"]
@@ -31,6 +32,7 @@ def _scalar(func: str, c) -> float:
     return float(c)
 
 
+@checked(_finite=True)
 def scalar_multiply(c, A) -> np.ndarray:
     r"""Multiply every entry of a vector or matrix by the number c.
 
@@ -46,6 +48,7 @@ def scalar_multiply(c, A) -> np.ndarray:
     return out
 
 
+@checked(_finite=True)
 def add(A, B) -> np.ndarray:
     r"""Add two vectors or matrices of the same shape, entry by entry.
 
@@ -66,6 +69,7 @@ def add(A, B) -> np.ndarray:
     return out
 
 
+@checked(_finite=True)
 def dot(u, v) -> float:
     r"""Dot product of two vectors: multiply matching entries, then add them up.
 
@@ -97,6 +101,7 @@ def _check_matmul(func: str, A, B) -> tuple[np.ndarray, np.ndarray]:
     return A, B
 
 
+@checked(_finite=True)
 def matmul(A, B) -> np.ndarray:
     r"""Matrix product: entry (i, j) is the dot product of row i of A with column j of B.
 
@@ -117,6 +122,7 @@ def matmul(A, B) -> np.ndarray:
     return out
 
 
+@checked(_finite=True)
 def transpose(A) -> np.ndarray:
     r"""Transpose: rows become columns, so an (m, n) matrix becomes (n, m).
 
@@ -149,6 +155,7 @@ class MatmulStep:
     total: float
 
 
+@checked(_finite=True)
 def matmul_steps(A, B) -> list[MatmulStep]:
     r"""Every step of A @ B, one per output entry in row-major order (row 0 first).
 

@@ -13,6 +13,7 @@ Limits: inputs must be finite real numbers; class labels must be integers in [0,
 
 import numpy as np
 
+from course_lib._checked import OverflowValueError
 from course_lib._validation import as_array, check_same_shape
 from course_lib.activations import _sigmoid, _softmax
 
@@ -70,6 +71,12 @@ def mse(y_hat, y) -> float:
     y_hat, y: same shape, e.g. (N,) or (N, 1); n is the number of entries. Returns a float.
     """
     y_hat, y = _pair("mse", "y_hat", y_hat, "y", y)
+    big = max(np.abs(y_hat).max(), np.abs(y).max())
+    if not big < 1e150:  # (y_hat - y) ** 2 would overflow float64
+        raise OverflowValueError(
+            f"mse: y_hat or y reaches {big:.3g} in size, so the squares overflow float64 "
+            "(largest about 1.8e308). A diverged model? Lower the learning rate, or rescale y."
+        )
     diff = y_hat - y
     return float(np.mean(diff * diff))
 

@@ -19,6 +19,7 @@ Leaves out: regularisation, dropout, batch norm, other layer types.
 
 import numpy as np
 
+from course_lib._checked import OverflowValueError
 from course_lib._validation import as_array, check_int, check_rng
 from course_lib.activations import _check_name
 from course_lib.layers import (
@@ -29,6 +30,11 @@ from course_lib.layers import (
 )
 
 __all__ = ["MLP"]
+
+
+class _NotForwardedError(RuntimeError, ValueError):
+    """backward before forward: a RuntimeError (wrong order), and a ValueError like every other
+    course error a learner can catch."""
 
 
 class MLP:
@@ -129,9 +135,22 @@ class MLP:
 
         X: (N, D). Returns the output A_L, shape (N, n_L).
         """
-        return self._forward(self._check_X("MLP.forward", X), keep=True)
+        return self._checked_forward("MLP.forward", X, keep=True)
 
     __call__ = forward
+
+    def _checked_forward(self, func: str, X, keep: bool) -> np.ndarray:
+        X = self._check_X(func, X)
+        with np.errstate(over="ignore", invalid="ignore"):  # reported below instead
+            out = self._forward(X, keep)
+        if not np.isfinite(out).all():
+            worst = max(float(np.max(np.abs(v))) for v in self.params.values())
+            raise OverflowValueError(
+                f"{func}: the output is not finite (inf or NaN). The weights reach {worst:.3g} "
+                f"and X reaches {float(np.max(np.abs(X))):.3g} in size: a diverged training "
+                "run (lower the learning rate and start again) or inputs far too large."
+            )
+        return out
 
     # ---- backward --------------------------------------------------------------------------
 
@@ -146,7 +165,7 @@ class MLP:
         Returns a dict {"W1": dW1, "b1": db1, ...} with the same shapes as ``params``.
         """
         if self._caches is None:
-            raise RuntimeError(
+            raise _NotForwardedError(
                 "MLP.backward: call forward(X) first; backward uses the values that forward stored."
             )
         dA = d_output
@@ -179,7 +198,7 @@ class MLP:
         X: (N, D). Several outputs: class indices (N,) (argmax). One sigmoid output: 0/1 labels
         (N,) (threshold 0.5). One identity output (regression): the raw output (N, 1).
         """
-        out = self._forward(self._check_X("MLP.predict", X), keep=False)
+        out = self._checked_forward("MLP.predict", X, keep=False)
         if out.shape[1] > 1:
             return np.argmax(out, axis=1)
         if self.output_activation == "sigmoid":

@@ -8,8 +8,11 @@ the step count ``t``) is kept in plain dicts you can inspect, and ``reset()`` fo
 
 Symbols: $\theta$ a parameter, $g = \nabla_\theta L$ its gradient, $\eta$ = ``lr``.
 
-Limits: no weight decay, no learning-rate schedules, no gradient clipping. ``step`` does not look
-for NaN in the gradients (that would cost a pass over every array); ``training.train`` and
+Limits: no weight decay, no learning-rate schedules, no gradient clipping, except that RMSProp
+and Adam cap each gradient entry at +-1e150 before squaring it (a larger $g^2$ would overflow
+to inf and the step would collapse to 0; gradients that large never occur in a working run, so
+the cap only keeps a diverging run's step sensible). ``step`` does not look for NaN in the
+gradients (that would cost a pass over every array); ``training.train`` and
 ``landscapes.descend`` watch the loss instead.
 """
 
@@ -18,6 +21,10 @@ import numpy as np
 from course_lib._validation import as_array, check_int, check_positive, check_rng
 
 __all__ = ["GradientDescent", "Momentum", "RMSProp", "Adam", "minibatches"]
+
+
+# |g| above this would overflow g**2 (float64 max is ~1.8e308); RMSProp and Adam cap g here.
+_G_MAX = 1e150
 
 
 def _check_beta(cls: str, name: str, value) -> float:
@@ -154,6 +161,7 @@ class RMSProp(_Optimizer):
 
     def _update(self, key, p, g) -> None:
         s = self._slot("square_avg", key, p)
+        g = np.clip(g, -_G_MAX, _G_MAX)  # g * g must not overflow (see the module docstring)
         s *= self.beta
         s += (1 - self.beta) * g * g
         p -= self.lr * g / (np.sqrt(s) + self.eps)
@@ -175,7 +183,7 @@ class Adam(_Optimizer):
     by almost exactly $\eta$ against the sign of its gradient. State: ``m``, ``v`` (dicts), ``t``.
     """
 
-    _state_names = ("m", "v", "_buf")
+    _state_names = ("m", "v", "_buf", "_g")
 
     def __init__(
         self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8
@@ -198,6 +206,7 @@ class Adam(_Optimizer):
     def _update(self, key, p, g) -> None:
         m, v = self._slot("m", key, p), self._slot("v", key, p)
         buf = self._slot("_buf", key, p)  # scratch space: no new arrays each step
+        g = np.clip(g, -_G_MAX, _G_MAX, out=self._slot("_g", key, p))  # g * g must not overflow
         m *= self.beta1
         np.multiply(g, 1 - self.beta1, out=buf)
         m += buf
@@ -229,6 +238,7 @@ def minibatches(X, y, batch_size: int, rng: np.random.Generator):
     Yields arrays of shape ``(B, ...)`` with $B \le$ ``batch_size``.
     """
     X = as_array("minibatches", "X", X, ndim=(1, 2, 3))
+    as_array("minibatches", "y", y, ndim=(1, 2, 3))  # numbers only; labels keep their dtype
     y_arr = np.asarray(y)
     if y_arr.ndim == 0 or len(y_arr) != len(X):
         raise ValueError(

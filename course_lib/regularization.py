@@ -30,6 +30,8 @@ rotations, no scaling, no interpolation).
 
 import numpy as np
 
+from course_lib._argspec import TEXT, array
+from course_lib._checked import OverflowValueError, checked
 from course_lib._validation import as_array, check_int, check_positive
 from course_lib.losses import get_loss
 
@@ -44,6 +46,7 @@ __all__ = [
 ]
 
 
+@checked(name=TEXT)
 def is_weight(name: str) -> bool:
     """True for a weight matrix name such as ``"W1"``; False for a bias such as ``"b1"``."""
     return name.startswith("W")
@@ -55,6 +58,10 @@ def _check(func: str, params, weight_decay) -> float:
             f"{func}: params should be a dict name -> array such as model.params, got "
             f"{type(params).__name__}."
         )
+    if not params:
+        raise ValueError(f"{func}: params is empty; pass model.params (W1, b1, ...).")
+    for key, p in params.items():
+        as_array(func, f"params[{key!r}]", p, allow_empty=True)
     return check_positive(func, "weight_decay", weight_decay, allow_zero=True)
 
 
@@ -65,7 +72,15 @@ def l2_penalty(params: dict, weight_decay: float) -> float:
     Returns one float, to be added to the data loss.
     """
     lam = _check("l2_penalty", params, weight_decay)
-    return 0.5 * lam * float(sum(np.sum(p * p) for k, p in params.items() if is_weight(k)))
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = 0.5 * lam * float(sum(np.sum(p * p) for k, p in params.items() if is_weight(k)))
+    if not np.isfinite(value):
+        raise OverflowValueError(
+            f"l2_penalty: the penalty overflows float64 (weight_decay {lam:.3g}, weights up to "
+            f"{max(float(np.max(np.abs(p), initial=0)) for p in params.values()):.3g}): use a "
+            "weight decay such as 1e-3, or check for a diverged run."
+        )
+    return value
 
 
 def l2_penalty_grad(params: dict, weight_decay: float) -> dict:
@@ -75,6 +90,15 @@ def l2_penalty_grad(params: dict, weight_decay: float) -> dict:
     """
     lam = _check("l2_penalty_grad", params, weight_decay)
     return {k: lam * p if is_weight(k) else np.zeros_like(p) for k, p in params.items()}
+
+
+def _loss_spec(func, name, value):
+    pair = isinstance(value, tuple) and len(value) == 2 and callable(value[0])  # only L is used
+    if not isinstance(value, str) and not pair:
+        raise TypeError(
+            f"{func}: {name} should be a loss name such as 'softmax_cross_entropy' or a pair "
+            f"(loss, loss_grad), got {value!r}."
+        )
 
 
 class EarlyStopping:
@@ -88,6 +112,7 @@ class EarlyStopping:
     X_val: (N, D); y_val: (N,) labels for the default "softmax_cross_entropy".
     """
 
+    @checked(X_val=array(ndim=2), y_val=array(ndim=(1, 2)), loss=_loss_spec)
     def __init__(self, X_val, y_val, patience: int = 10, loss="softmax_cross_entropy"):
         self.X_val = as_array("EarlyStopping", "X_val", X_val, ndim=2)
         self.y_val = np.asarray(y_val)
@@ -107,6 +132,11 @@ class EarlyStopping:
         """Put the parameters of the best epoch back into ``model`` (in place)."""
         if self.best_params is None:
             raise RuntimeError("EarlyStopping.restore: no epoch has been scored yet; train first.")
+        if not isinstance(getattr(model, "params", None), dict):
+            raise TypeError(
+                "EarlyStopping.restore: model should be the network that was trained (with its "
+                f"params dict), got {type(model).__name__}."
+            )
         for k, p in self.best_params.items():
             model.params[k][...] = p
 
@@ -131,7 +161,8 @@ def shift_images(images, dy: int, dx: int) -> np.ndarray:
     A = _images("shift_images", images)
     _, h, w = A.shape
     for name, d, size in (("dy", dy, h), ("dx", dx, w)):
-        check_int("shift_images", name, abs(d) if isinstance(d, int | np.integer) else d, 0)
+        whole = isinstance(d, int | np.integer) and not isinstance(d, bool)
+        check_int("shift_images", name, abs(d) if whole else d, 0)
         if abs(d) >= size:
             raise ValueError(
                 f"shift_images: {name}={d} moves the image ({size} pixels) out of the frame; "
@@ -144,6 +175,7 @@ def shift_images(images, dy: int, dx: int) -> np.ndarray:
     return out
 
 
+@checked()
 def add_shifted_copies(images, labels, shifts=ONE_PIXEL_SHIFTS) -> tuple[np.ndarray, np.ndarray]:
     r"""The images followed by one shifted copy per ``(dy, dx)`` in ``shifts``; labels repeated.
 
@@ -152,11 +184,18 @@ def add_shifted_copies(images, labels, shifts=ONE_PIXEL_SHIFTS) -> tuple[np.ndar
     originals, then all images shifted by ``shifts[0]``, and so on.
     """
     A = _images("add_shifted_copies", images)
+    as_array("add_shifted_copies", "labels", labels, allow_empty=True)
     y = np.asarray(labels)
+    pairs = list(shifts) if isinstance(shifts, list | tuple) else None
+    if pairs is None or not all(isinstance(p, list | tuple) and len(p) == 2 for p in pairs):
+        raise TypeError(
+            "add_shifted_copies: shifts should be a list of (dy, dx) pairs such as "
+            f"((1, 0), (0, -1)), got {shifts!r}."
+        )
     if y.ndim != 1 or len(y) != len(A):
         raise ValueError(
             f"add_shifted_copies: images has shape {A.shape} but labels has shape {y.shape}; "
             "pass one label per image, shape (N,)."
         )
-    copies = [A] + [shift_images(A, int(dy), int(dx)) for dy, dx in shifts]
+    copies = [A] + [shift_images(A, dy, dx) for dy, dx in pairs]
     return np.concatenate(copies), np.tile(y, len(copies))

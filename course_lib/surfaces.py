@@ -14,9 +14,33 @@ Limits: teaching toys in float64; nothing here is a general optimisation library
 
 import numpy as np
 
+from course_lib._checked import checked
 from course_lib._validation import as_array, check_positive
 
 __all__ = ["Quadratic", "Rosenbrock", "Himmelblau"]
+
+
+def _points(func, name, value):
+    """Points (x, y): shape (2,) or (..., 2), finite."""
+    arr = as_array(func, name, value, ndim=(1, 2, 3))
+    if arr.shape[-1] != 2:
+        raise ValueError(
+            f"{func}: {name} has shape {arr.shape}; it should hold points (x, y): shape (2,) "
+            "for one point, (..., 2) for several."
+        )
+
+
+def _point(func, name, value):
+    """One point (x, y): shape (2,), finite."""
+    _points(func, name, value)
+    if np.shape(value) != (2,):
+        raise ValueError(
+            f"{func}: {name} should be one point (x, y), shape (2,), got {np.shape(value)}."
+        )
+
+
+_VALUE = checked(_finite=True, p=_points)
+_AT_POINT = checked(_finite=True, p=_point)
 
 
 class _Surface2D:
@@ -61,15 +85,18 @@ class Quadratic(_Surface2D):
         self.bounds = ((-5.0, 5.0), (-5.0, 5.0))
         self.minima = np.zeros((1, 2))
 
+    @_VALUE
     def value(self, p) -> np.ndarray:
         r"""$\tfrac12 p^\top H p$ for ``p`` of shape ``(..., 2)``; returns shape ``(...)``."""
         p = np.asarray(p, float)
         return 0.5 * np.einsum("...i,ij,...j->...", p, self.H, p)
 
+    @_AT_POINT
     def gradient(self, p) -> np.ndarray:
         r"""$\nabla f = H p$, shape ``(2,)``."""
         return self.H @ np.asarray(p, float)
 
+    @_AT_POINT
     def hessian(self, p) -> np.ndarray:
         r"""$\nabla^2 f = H$ (the same everywhere), shape ``(2, 2)``."""
         return self.H.copy()
@@ -81,6 +108,7 @@ class Rosenbrock(_Surface2D):
     The valley floor is easy to find and very slow to follow: plain gradient descent zig-zags.
     """
 
+    @checked("Rosenbrock", _finite=True)
     def __init__(self, a: float = 1.0, b: float = 100.0):
         self.a = float(as_array("Rosenbrock", "a", a, ndim=0))
         self.b = check_positive("Rosenbrock", "b", b)
@@ -90,17 +118,20 @@ class Rosenbrock(_Surface2D):
         self.bounds = ((-2.0, 2.0), (-1.0, 3.0))
         self.minima = np.array([[self.a, self.a**2]])
 
+    @_VALUE
     def value(self, p) -> np.ndarray:
         """Value for ``p`` of shape ``(..., 2)``; returns shape ``(...)``."""
         p = np.asarray(p, float)
         x, y = p[..., 0], p[..., 1]
         return (self.a - x) ** 2 + self.b * (y - x**2) ** 2
 
+    @_AT_POINT
     def gradient(self, p) -> np.ndarray:
         r"""$\bigl(-2(a-x) - 4bx(y-x^2),\; 2b(y-x^2)\bigr)$, shape ``(2,)``."""
         x, y = np.asarray(p, float)
         return np.array([-2 * (self.a - x) - 4 * self.b * x * (y - x**2), 2 * self.b * (y - x**2)])
 
+    @_AT_POINT
     def hessian(self, p) -> np.ndarray:
         r"""$\begin{pmatrix}2 - 4by + 12bx^2 & -4bx\\ -4bx & 2b\end{pmatrix}$, shape ``(2, 2)``."""
         x, y = np.asarray(p, float)
@@ -129,18 +160,21 @@ class Himmelblau(_Surface2D):
             ]
         )
 
+    @_VALUE
     def value(self, p) -> np.ndarray:
         """Value for ``p`` of shape ``(..., 2)``; returns shape ``(...)``."""
         p = np.asarray(p, float)
         x, y = p[..., 0], p[..., 1]
         return (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2
 
+    @_AT_POINT
     def gradient(self, p) -> np.ndarray:
         r"""With $u = x^2 + y - 11$, $v = x + y^2 - 7$: $(4xu + 2v,\; 2u + 4yv)$, shape ``(2,)``."""
         x, y = np.asarray(p, float)
         u, v = x**2 + y - 11, x + y**2 - 7
         return np.array([4 * x * u + 2 * v, 2 * u + 4 * y * v])
 
+    @_AT_POINT
     def hessian(self, p) -> np.ndarray:
         r"""Hessian, shape ``(2, 2)``.
 

@@ -22,6 +22,8 @@ import time
 
 import numpy as np
 
+from course_lib._argspec import MODEL, OPTIMIZER
+from course_lib._checked import OverflowValueError, checked
 from course_lib._validation import (
     as_array,
     check_int,
@@ -134,6 +136,7 @@ def train(
     X = as_array("train", "X", X, ndim=2)
     (f, f_grad), loss_name = _loss_pair("train", loss)
     y = _targets("train", "y", y, X, loss_name)
+    OPTIMIZER("train", "optimizer", optimizer)
     if not hasattr(optimizer, "step"):
         raise TypeError(
             f"train: optimizer should be e.g. optimizers.Adam(lr=1e-3), got "
@@ -210,15 +213,19 @@ def _epoch(run, hist: History, outer: dict) -> bool:
     with np.errstate(all="ignore"):
         t0 = perf()  # step time includes cutting the batch out of X
         for Xb, yb in _batches(X, y, batch_size, rng):
-            out = model.forward(Xb)
+            try:
+                out = model.forward(Xb)
+            except OverflowValueError:  # MLP.forward refuses an output that overflowed
+                hist.diverged_at = len(hist.step_loss)
+                return False
             d_out = None
             if fused is not None:
                 value, d_out = fused(out, yb)
             else:
                 try:
                     value = f(out, yb)
-                except ValueError:  # course_lib losses refuse inf/NaN outputs: divergence
-                    if np.isfinite(out).all():
+                except ValueError as exc:  # losses refuse inf/NaN (or overflowing) outputs
+                    if np.isfinite(out).all() and not isinstance(exc, OverflowValueError):
                         raise
                     value = np.inf
             if weights:  # L2 weight decay: lam/2 * sum ||W||^2 on the loss, lam * W on dW
@@ -256,6 +263,7 @@ def _predicted_labels(model, X: np.ndarray) -> np.ndarray:
     return pred
 
 
+@checked(model=MODEL)
 def accuracy(model, X, y) -> float:
     r"""Fraction of examples whose predicted class equals the label: $\frac1N\sum_i [\hat y_i =
     y_i]$.
@@ -271,6 +279,7 @@ def accuracy(model, X, y) -> float:
     return float(np.mean(_predicted_labels(model, X) == y))
 
 
+@checked(model=MODEL)
 def evaluate(model, X, y, loss=None) -> dict:
     r"""Accuracy, and the loss if ``loss`` is given, of ``model`` on ``(X, y)`` (no update).
 

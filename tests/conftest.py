@@ -18,3 +18,19 @@ def fresh_checker_tries():
     reset_tries()
     yield
     reset_tries()
+
+
+# ---- the bad-input sweep's count, printed at the end of the run (also under pytest-xdist) -------
+
+_SWEEP_SUMMARY = []
+
+
+def pytest_runtest_logreport(report):
+    """Collect the line the sweep test attached to its report (workers send reports here)."""
+    if report.when == "call":
+        _SWEEP_SUMMARY.extend(v for k, v in report.user_properties if k == "bad_input_sweep")
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in _SWEEP_SUMMARY:
+        terminalreporter.write_line(line)

@@ -75,6 +75,7 @@ def test_train_records_one_entry_per_step_and_does_not_change_the_start(rng):
     X, y = two_clusters(12, rng=rng)
     W0, b0 = np.array([[-1.0]]), np.array([0.5])
     hist = train_sigmoid_classifier(X, y, "mse", 0.5, 7, W0, b0)
+    assert hist.pop("diverged_at") is None
     assert {k: v.shape for k, v in hist.items()} == {
         "mse": (8,),
         "bce": (8,),

@@ -6,6 +6,9 @@ An answer is a shape (a tuple), a number, or ``"error"`` for an expression NumPy
 
 from __future__ import annotations
 
+from course_lib._argspec import FUNCTION, optional
+from course_lib._checked import checked
+from course_lib.checks._specs import HINT, NAME, dict_spec
 from course_lib.checks.core import _compare, _not_done
 from course_lib.checks.feedback import (
     _revealed,
@@ -91,6 +94,9 @@ def _graded(answers: dict, expected: dict, wrong: dict, compare) -> list:
     return results
 
 
+@checked(
+    name=NAME, expected=dict_spec, wrong=optional(dict_spec), hint=HINT, compare=optional(FUNCTION)
+)
 def check_answers(
     name: str,
     answers,

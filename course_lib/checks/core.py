@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_lib._argspec import FUNCTION, optional
+from course_lib._checked import checked
+from course_lib.checks._specs import CASES, EXPECTED, HINT, NAME, TOL, TRIES, WRONGS, dict_spec
 from course_lib.checks.feedback import (
     _PERCENT_HINT,
     _revealed,
@@ -138,6 +141,15 @@ def _run_learner(fn, case: Case):
         return fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
 
 
+@checked(
+    name=NAME,
+    reference_fn=optional(FUNCTION),
+    cases=CASES,
+    tol=TOL,
+    wrong=WRONGS,
+    hint=HINT,
+    tries=optional(TRIES),
+)
 def check_function(
     name: str,
     learner_fn,
@@ -165,6 +177,8 @@ def check_function(
             "cell first.",
         )
         return result.show() if verbose else result
+    if reference_fn is None:
+        raise TypeError(f"check_function: reference_fn should be a function, got None ({name}).")
     lines, outputs, expecteds, notes = [], [], [], []
     for case in cases:
         expected = reference_fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
@@ -205,6 +219,14 @@ def check_function(
     return result.show() if verbose else result
 
 
+@checked(
+    name=NAME,
+    expected=EXPECTED,
+    tol=TOL,
+    wrong=optional(dict_spec),
+    hint=HINT,
+    label=optional(NAME),
+)
 def check_value(
     name: str,
     value,

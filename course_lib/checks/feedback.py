@@ -17,6 +17,10 @@ import warnings
 
 import numpy as np
 
+from course_lib._argspec import optional
+from course_lib._checked import checked
+from course_lib.checks._specs import CASES, HINT, NAME, SAME_LENGTH_LISTS, TRIES
+
 REVEAL_AFTER = 3
 
 _wrong_tries: dict[str, int] = {}
@@ -37,6 +41,7 @@ _DDOF_HINT = (
 )
 
 
+@checked(name=NAME)
 def attempt(name: str, passed: bool) -> int:
     """Record one try of exercise ``name``; return its wrong tries so far (0 once it passes)."""
     if passed:
@@ -46,11 +51,13 @@ def attempt(name: str, passed: bool) -> int:
     return _wrong_tries[name]
 
 
+@checked(name=NAME)
 def wrong_tries(name: str) -> int:
     """How many wrong tries of exercise ``name`` are on record."""
     return _wrong_tries.get(name, 0)
 
 
+@checked(name=optional(NAME))
 def reset_tries(name: str | None = None) -> None:
     """Forget the wrong tries of one exercise, or of all of them."""
     if name is None:
@@ -63,6 +70,7 @@ def _revealed(tries: int, reveal: bool) -> bool:
     return bool(reveal) or tries >= REVEAL_AFTER
 
 
+@checked(hint=HINT, tries=TRIES)
 def pick_hint(hint, tries: int, reveal: bool = False) -> str:
     """The hint to show: a ``(lead, tell)`` pair gives ``tell`` only once it may be revealed."""
     if isinstance(hint, str):
@@ -73,6 +81,7 @@ def pick_hint(hint, tries: int, reveal: bool = False) -> str:
     return hints[-1] if _revealed(tries, reveal) else hints[0]
 
 
+@checked(tries=TRIES)
 def reveal_note(tries: int) -> str:
     """What the learner is told while an expected value is still hidden."""
     left = REVEAL_AFTER - tries
@@ -206,8 +215,16 @@ def _ratio(output, expected) -> float | None:
     return float(r[0]) if np.allclose(r, r[0], rtol=1e-9, atol=0) else None
 
 
+@checked(
+    outputs=SAME_LENGTH_LISTS, expecteds=SAME_LENGTH_LISTS, cases=CASES, notes=SAME_LENGTH_LISTS
+)
 def generic_slip(outputs: list, expecteds: list, cases: list, notes: list[str]) -> str:
     """Slips any checker can recognise: `^` for `**`, a percentage, the N − 1 of `ddof`."""
+    if not len(outputs) == len(expecteds) == len(cases):
+        raise ValueError(
+            f"generic_slip: outputs, expecteds and cases need one entry per case, got "
+            f"{len(outputs)}, {len(expecteds)} and {len(cases)}."
+        )
     if any("bitwise_xor" in n or "for ^:" in n for n in notes):
         return _XOR_HINT
     pairs = [(o, e, c) for o, e, c in zip(outputs, expecteds, cases, strict=True) if o is not None]

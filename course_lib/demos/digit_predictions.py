@@ -12,12 +12,15 @@ Shapes: ``images`` (N, 8, 8) or (N, 64) raw pixel values, ``labels`` (N,), ``mea
 
 import numpy as np
 
+from course_lib._argspec import BOOL, INDEX, MODEL, WHOLE, array, count, keys_of, optional
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.evaluation import class_probabilities, mistakes
 
 __all__ = ["digit_predictions", "describe", "position_text", "browse"]
 
 
+@checked(model=MODEL)
 def digit_predictions(model, images, labels, mean, std) -> dict:
     r"""Everything the explorer shows, computed once for all N test images.
 
@@ -61,16 +64,24 @@ def digit_predictions(model, images, labels, mean, std) -> dict:
     }
 
 
+@checked(data=keys_of("labels", "predicted", "probs", values=array(ndim=(1, 2))), i=INDEX)
 def describe(data: dict, i: int) -> str:
     """'true 3, predicted 5 (p = 0.62)' for image ``i``, from the computed probabilities."""
     y, guess = int(data["labels"][i]), int(data["predicted"][i])
-    p = data["probs"][i]
+    p = np.asarray(data["probs"])
+    if p.ndim != 2 or not i < len(p):
+        raise ValueError(
+            f"describe: data should be the dict of digit_predictions(...) and i an image index "
+            f"below {len(p)}; got probs of shape {p.shape} and i = {i}."
+        )
+    p = p[i]
     text = f"true {y}, predicted {guess} (p = {p[guess]:.2f})"
     if guess != y:
         text += f"; the true class got p = {p[y]:.2f}"
     return text
 
 
+@checked(k=INDEX, i=INDEX, n=count(1), num_wrong=count(0), only_mistakes=BOOL)
 def position_text(k: int, i: int, n: int, num_wrong: int, only_mistakes: bool) -> str:
     """Where the explorer stands: 'mistake k+1 of m (test digit i)' or 'test digit i of n'."""
     if only_mistakes:
@@ -78,6 +89,14 @@ def position_text(k: int, i: int, n: int, num_wrong: int, only_mistakes: bool) -
     return f"test digit {i} of {n} (0 to {n - 1})"
 
 
+@checked(
+    index=INDEX,
+    only_mistakes=BOOL,
+    n=count(1),
+    num_wrong=count(0),
+    new_index=optional(WHOLE),
+    new_only=optional(BOOL),
+)
 def browse(
     index: int,
     only_mistakes: bool,

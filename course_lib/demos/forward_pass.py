@@ -9,6 +9,8 @@ Limits: small networks (a few nodes), one input at a time: the numbers label a d
 
 import numpy as np
 
+from course_lib._argspec import ARRAY_LIST, PARAMS, SIZES, TEXT, seed
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos._choices import activation_key
 from course_lib.layers import activation_forward, dense_forward
@@ -16,6 +18,7 @@ from course_lib.layers import activation_forward, dense_forward
 __all__ = ["forward_values", "edge_signals", "demo_network_params"]
 
 
+@checked(params=PARAMS)
 def forward_values(params: dict, x, hidden_activation="relu", output_activation="sigmoid"):
     r"""Every layer's activations for one input, for drawing on a network diagram.
 
@@ -36,6 +39,7 @@ def forward_values(params: dict, x, hidden_activation="relu", output_activation=
     return values
 
 
+@checked(params=PARAMS, values=ARRAY_LIST)
 def edge_signals(params: dict, values: list) -> list[np.ndarray]:
     r"""What each edge carries for one input: its weight times the value of its source node.
 
@@ -45,9 +49,22 @@ def edge_signals(params: dict, values: list) -> list[np.ndarray]:
     params: {"W1": (n_1, n_0), ...}; values: ``[A0, A1, ...]`` from :func:`forward_values`.
     Returns a list of arrays with the shapes of W1, W2, ...
     """
-    return [params[f"W{l}"] * values[l - 1][None, :] for l in range(1, len(values))]
+    if len(values) != len(params) // 2 + 1:
+        raise ValueError(
+            f"edge_signals: values should hold one array per layer, input included "
+            f"({len(params) // 2 + 1} for these params), got {len(values)}; pass the list "
+            "returned by forward_values."
+        )
+    for l in range(1, len(values)):
+        if params[f"W{l}"].shape[1] != np.shape(values[l - 1])[0]:
+            raise ValueError(
+                f"edge_signals: values[{l - 1}] has shape {np.shape(values[l - 1])} but W{l} "
+                f"has shape {params[f'W{l}'].shape}; pass the list returned by forward_values."
+            )
+    return [params[f"W{l}"] * np.asarray(values[l - 1])[None, :] for l in range(1, len(values))]
 
 
+@checked(layer_sizes=SIZES, hidden_activation=TEXT, seed=seed)
 def demo_network_params(layer_sizes=(2, 3, 1), hidden_activation="relu", seed: int = 0) -> dict:
     r"""Fixed weights for the forward-pass pictures: an ``MLP`` built with ``default_rng(seed)``.
 

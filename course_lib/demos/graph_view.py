@@ -15,7 +15,8 @@ Limits: one number flows through the graph (no batches); nothing here plots.
 
 from dataclasses import dataclass
 
-from course_lib._validation import as_array
+from course_lib._argspec import NUMBER
+from course_lib._checked import checked
 from course_lib.activations import sigmoid
 
 __all__ = ["GraphNode", "tiny_graph", "BACKWARD_ORDER"]
@@ -43,6 +44,7 @@ class GraphNode:
 BACKWARD_ORDER = ("L", "y_hat", "w2", "h", "b2", "z1", "w1", "b1", "x")
 
 
+@checked(_finite=True, x=NUMBER, y=NUMBER, w1=NUMBER, b1=NUMBER, w2=NUMBER, b2=NUMBER)
 def tiny_graph(x=1.5, y=0.5, w1=0.8, b1=-0.5, w2=1.5, b2=0.2) -> dict:
     r"""Values forward and gradients backward through the tiny graph; returns {name: GraphNode}.
 
@@ -53,10 +55,7 @@ def tiny_graph(x=1.5, y=0.5, w1=0.8, b1=-0.5, w2=1.5, b2=0.2) -> dict:
     $dz_1 = dh\, \sigma(z_1)(1 - \sigma(z_1))$, $dw_1 = dz_1 x$, $db_1 = dz_1$, $dx = dz_1 w_1$.
     All arguments are numbers; the nodes come in forward order (dicts keep insertion order).
     """
-    x, y, w1, b1, w2, b2 = (
-        float(as_array("tiny_graph", n, v, ndim=0))
-        for n, v in zip(("x", "y", "w1", "b1", "w2", "b2"), (x, y, w1, b1, w2, b2), strict=True)
-    )
+    x, y, w1, b1, w2, b2 = (float(v) for v in (x, y, w1, b1, w2, b2))
     # forward: each value from its parents
     z1 = w1 * x + b1
     h = float(sigmoid(z1))

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_lib._argspec import POSITIVE, array, count, has_attrs, keys_of, optional
+from course_lib._checked import checked
 from course_lib._validation import check_int, check_positive
 from course_lib.landscapes import classify_learning_rate, descend, learning_rate_bounds
 from course_lib.optimizers import GradientDescent
@@ -35,6 +37,7 @@ __all__ = [
 BANDS = ("too small", "good", "oscillating", "diverging")
 
 
+@checked(bounds=keys_of("monotone", "converge", values=POSITIVE))
 def learning_rate_bands(bounds: dict, lr_min: float, lr_max: float) -> list:
     r"""The learning-rate bands of gradient descent on a quadratic, clipped to ``[lr_min, lr_max]``.
 
@@ -76,6 +79,10 @@ class LearningRateRun:
     lr: float
 
 
+@checked(
+    surface=has_attrs(("H", "value", "gradient", "default_start"), "surfaces.Quadratic(10.0)"),
+    start=optional(array(ndim=(0, 1))),
+)
 def learning_rate_run(
     surface, lr: float, num_steps: int, start=None, blowup: float = 1e3
 ) -> LearningRateRun:
@@ -91,11 +98,18 @@ def learning_rate_run(
     blowup = check_positive("learning_rate_run", "blowup", blowup)
     start = surface.default_start if start is None else start
     f0 = float(surface.value(start))
-    res = descend(surface, start, GradientDescent(lr), num_steps, max_value=max(blowup * f0, 1e-12))
+    res = descend(
+        surface,
+        start,
+        GradientDescent(lr),
+        num_steps,
+        max_value=min(max(blowup * f0, 1e-12), 1e300),
+    )
     band = classify_learning_rate(lr, learning_rate_bounds(surface))
     return LearningRateRun(res.path, res.losses, res.diverged_at, band, lr)
 
 
+@checked(bounds=keys_of("monotone", "converge", values=POSITIVE))
 def slider_exponents(bounds: dict) -> tuple[float, float, float]:
     r"""``(lo_exp, hi_exp, log_step)`` of the explorer's log-scale slider, in powers of ten.
 
@@ -109,6 +123,10 @@ def slider_exponents(bounds: dict) -> tuple[float, float, float]:
     return centre - 50 * log_step, centre + 10 * log_step, log_step
 
 
+@checked(
+    run=has_attrs(("path", "losses", "diverged_at", "band", "lr"), "learning_rate_run(...)"),
+    step=count(0),
+)
 def outcome_text(run: LearningRateRun, step: int) -> str:
     """'diverged at step k', or the loss reached at ``step``; computed from the run itself."""
     if run.diverged_at is not None and step >= run.diverged_at:
@@ -116,6 +134,12 @@ def outcome_text(run: LearningRateRun, step: int) -> str:
     return f"loss {run.losses[min(step, len(run.losses) - 1)]:.3g} after {step} steps"
 
 
+@checked(
+    run=has_attrs(("path", "losses", "diverged_at", "band", "lr"), "learning_rate_run(...)"),
+    step=count(0),
+    num_steps=count(0),
+    bounds=keys_of("monotone", "converge", values=POSITIVE),
+)
 def learning_rate_caption(run: LearningRateRun, step: int, num_steps: int, bounds: dict) -> str:
     """The HTML caption under the explorer: the rate, its band, the outcome at ``step`` and,
     while the walk is not at its end, the outcome after all ``num_steps``; then the band edges."""
@@ -129,6 +153,7 @@ def learning_rate_caption(run: LearningRateRun, step: int, num_steps: int, bound
     )
 
 
+@checked(_finite=True, path=array(ndim=2, finite=False), bounds=array(ndim=2, shape=(2, 2)))
 def until_out_of_view(path: np.ndarray, bounds) -> np.ndarray:
     """The rows of ``path`` (T, 2) up to and including the first one outside ``bounds``.
 
@@ -137,5 +162,6 @@ def until_out_of_view(path: np.ndarray, bounds) -> np.ndarray:
     bounces before it.
     """
     (x0, x1), (y0, y1) = bounds
+    path = np.asarray(path, dtype=float)
     outside = (path[:, 0] < x0) | (path[:, 0] > x1) | (path[:, 1] < y0) | (path[:, 1] > y1)
     return path if not outside.any() else path[: int(np.argmax(outside)) + 1]

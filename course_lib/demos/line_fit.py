@@ -6,12 +6,15 @@ Shapes: ``x`` and ``y`` are (N,), one point per entry. No matplotlib, no ipywidg
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, array
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.losses import mse
 
 __all__ = ["line_predictions", "best_fit_line"]
 
 
+@checked(_finite=True, x=array(ndim=1), y=array(ndim=1), slope=NUMBER, intercept=NUMBER)
 def line_predictions(x, y, slope: float, intercept: float) -> tuple[np.ndarray, float]:
     r"""Predictions of the line and their mean squared error on the data.
 
@@ -24,6 +27,7 @@ def line_predictions(x, y, slope: float, intercept: float) -> tuple[np.ndarray, 
     return y_hat, mse(y_hat, y)
 
 
+@checked(_finite=True)
 def best_fit_line(x, y) -> tuple[float, float, float]:
     r"""The least-squares line through the data: the slope and intercept with the lowest MSE.
 

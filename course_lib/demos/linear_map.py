@@ -11,6 +11,8 @@ Limits: 2-D points only; the numbers are meant for pictures and captions.
 
 import numpy as np
 
+from course_lib._argspec import POSITIVE, TEXT, count
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos._choices import activation_key
 from course_lib.layers import activation_forward, dense_forward
@@ -18,6 +20,7 @@ from course_lib.layers import activation_forward, dense_forward
 __all__ = ["grid_lines", "warp_points", "determinant"]
 
 
+@checked(_finite=True, limit=POSITIVE, num_lines=count(2), num_points=count(2))
 def grid_lines(limit: float = 2.0, num_lines: int = 9, num_points: int = 25) -> np.ndarray:
     r"""Points along the lines of a square grid, to show how a map bends the plane.
 
@@ -33,6 +36,7 @@ def grid_lines(limit: float = 2.0, num_lines: int = 9, num_points: int = 25) -> 
     return np.concatenate([vertical, horizontal], axis=0)
 
 
+@checked(_finite=True, activation=TEXT)
 def warp_points(P, W, b, activation="none") -> np.ndarray:
     r"""Map points through one dense layer of two nodes: the bridge from a matrix to a layer.
 
@@ -41,7 +45,12 @@ def warp_points(P, W, b, activation="none") -> np.ndarray:
     P: (..., 2) points (e.g. (K, 2), or (L, K, 2) grid lines); W: (2, 2), one row per output;
     b: (2,); activation: "none", "relu", "sigmoid" or "tanh". Returns the same shape as P.
     """
-    P = np.asarray(P, dtype=np.float64)
+    P = as_array("warp_points", "P", P, ndim=(1, 2, 3))
+    if P.shape[-1] != 2:
+        raise ValueError(
+            f"warp_points: P has shape {P.shape}; it should hold points (x, y), one per row: "
+            "shape (K, 2) (or (L, K, 2) for grid lines)."
+        )
     flat = P.reshape(-1, 2)
     Z, _ = dense_forward(flat, W, b)
     key = activation_key("warp_points", activation)
@@ -49,6 +58,7 @@ def warp_points(P, W, b, activation="none") -> np.ndarray:
     return A.reshape(P.shape)
 
 
+@checked(_finite=True)
 def determinant(W) -> float:
     r"""Determinant of a 2x2 matrix: how much the linear part scales areas (sign: flips).
 

@@ -15,6 +15,8 @@ Limits: one output node, plain gradient descent, no mini-batches; meant for smal
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, TEXT, array, choice, optional
+from course_lib._checked import checked
 from course_lib._validation import (
     as_array,
     check_int,
@@ -41,6 +43,7 @@ _LOSSES = {
 }
 
 
+@checked(_finite=True)
 def two_clusters(n: int, gap: float = 2.0, std: float = 0.7, rng=None):
     r"""A one-feature, two-class data set: class 0 around :math:`-\text{gap}`, class 1 around
     :math:`+\text{gap}`.
@@ -59,6 +62,7 @@ def two_clusters(n: int, gap: float = 2.0, std: float = 0.7, rng=None):
     return X, y
 
 
+@checked(_finite=True)
 def logit_gradients(z, y):
     r"""Per-example loss and its slope with respect to the weighted sum z, for both losses.
 
@@ -83,6 +87,7 @@ def logit_gradients(z, y):
     }
 
 
+@checked(_finite=True, z=NUMBER, y=choice(1, 0))
 def saturation_caption(z: float, y: int) -> str:
     r"""The saturation explorer's caption (HTML) at weighted sum ``z`` and target ``y``: p, both
     losses and both slopes, and how many times the cross-entropy push is the squared-error one.
@@ -107,6 +112,7 @@ def _check_data(func: str, X, y) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
+@checked(loss=TEXT)
 def train_sigmoid_classifier(X, y, loss: str, lr: float, num_steps: int, W0, b0) -> dict:
     r"""Full-batch gradient descent on one sigmoid node with the given loss; record every step.
 
@@ -117,7 +123,9 @@ def train_sigmoid_classifier(X, y, loss: str, lr: float, num_steps: int, W0, b0)
     :math:`\eta`; W0: (1, D) and b0: (1,) the starting parameters (copied).
     Returns a dict of arrays with one entry per step 0..num_steps: ``mse`` and ``bce`` (both
     losses of the current model, whichever one is trained), ``accuracy``, ``grad_norm`` (the
-    size of :math:`(dW, db)`), ``W`` (num_steps+1, D) and ``b`` (num_steps+1,).
+    size of :math:`(dW, db)`), ``W`` (num_steps+1, D) and ``b`` (num_steps+1,), and
+    ``diverged_at``: None, or the step at which the weights stopped being finite numbers (a
+    learning rate far too large); training stops there and the arrays end before it.
     """
     func = "train_sigmoid_classifier"
     X, y = _check_data(func, X, y)
@@ -138,21 +146,37 @@ def train_sigmoid_classifier(X, y, loss: str, lr: float, num_steps: int, W0, b0)
     y_col = y.reshape(-1, 1)
     keys = ("mse", "bce", "accuracy", "grad_norm", "W", "b")
     hist = {k: [] for k in keys}
-    for step in range(num_steps + 1):
-        p = net.forward(X)
-        hist["mse"].append(mse(p, y_col))
-        hist["bce"].append(binary_cross_entropy(p, y_col))
-        hist["accuracy"].append(float(np.mean((p[:, 0] >= 0.5) == (y == 1))))
-        hist["W"].append(net.params["W1"][0].copy())
-        hist["b"].append(float(net.params["b1"][0]))
-        grads = net.backward(f_grad(p, y_col))
-        hist["grad_norm"].append(float(np.sqrt(sum(np.sum(g * g) for g in grads.values()))))
-        if step < num_steps:
-            for name, g in grads.items():
-                net.params[name] -= lr * g
-    return {k: np.array(v) for k, v in hist.items()}
+    diverged_at = None
+    with np.errstate(all="ignore"):  # a diverging rate is reported through diverged_at
+        for step in range(num_steps + 1):
+            p = net._forward(X, keep=True)
+            if not np.isfinite(p).all():
+                diverged_at = step
+                break
+            grads = net.backward(f_grad(p, y_col))
+            norm = float(np.sqrt(sum(np.sum(g * g) for g in grads.values())))
+            if not np.isfinite(norm):
+                diverged_at = step
+                break
+            hist["mse"].append(mse(p, y_col))
+            hist["bce"].append(binary_cross_entropy(p, y_col))
+            hist["accuracy"].append(float(np.mean((p[:, 0] >= 0.5) == (y == 1))))
+            hist["W"].append(net.params["W1"][0].copy())
+            hist["b"].append(float(net.params["b1"][0]))
+            hist["grad_norm"].append(norm)
+            if step < num_steps:
+                for name, g in grads.items():
+                    net.params[name] -= lr * g
+                if not all(np.isfinite(v).all() for v in net.params.values()):
+                    diverged_at = step + 1
+                    break
+    out = {k: np.array(v) for k, v in hist.items()}
+    out["W"] = out["W"].reshape(-1, X.shape[1])
+    out["diverged_at"] = diverged_at
+    return out
 
 
+@checked(W0=optional(array(ndim=2)), b0=optional(array(ndim=1)))
 def compare_losses(X, y, lr: float = 2.0, num_steps: int = 150, W0=None, b0=None) -> dict:
     r"""Train the same sigmoid node with MSE and with binary cross-entropy, from the same start.
 

@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from course_lib._argspec import NUMBER
+from course_lib._checked import checked
 from course_lib._validation import as_array
 
 __all__ = ["OPERATIONS", "OpStep", "default_matrices", "matrix_op_steps", "fmt"]
@@ -25,6 +27,7 @@ __all__ = ["OPERATIONS", "OpStep", "default_matrices", "matrix_op_steps", "fmt"]
 OPERATIONS = ("scalar", "add", "multiply", "transpose")
 
 
+@checked(v=NUMBER)
 def fmt(v: float) -> str:
     """A number as a person would write it: ``58`` for 58.0, ``0.25`` for 0.25, ``-1.5``."""
     v = float(v)
@@ -84,6 +87,7 @@ def _check_operation(func: str, operation) -> str:
     return operation
 
 
+@checked(_finite=True, c=NUMBER)
 def matrix_op_steps(operation: str, A, B=None, c: float = 2.0) -> list[OpStep]:
     r"""Split a matrix operation into the steps a person would do by hand.
 

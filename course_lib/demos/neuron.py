@@ -6,13 +6,16 @@ matplotlib, no ipywidgets: the explorer only draws what these functions return.
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, choice
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.activations import get_activation
-from course_lib.demos._choices import activation_key
+from course_lib.demos._choices import ACTIVATION_CHOICES, activation_key
 
 __all__ = ["neuron_output", "neuron_midpoint", "neuron_title", "neuron_caption"]
 
 
+@checked(_finite=True, w=NUMBER, b=NUMBER)
 def neuron_output(x, w: float, b: float, activation="sigmoid") -> np.ndarray:
     r"""Output of one neuron with one input: weighted sum plus bias, then the activation.
 
@@ -25,6 +28,7 @@ def neuron_output(x, w: float, b: float, activation="sigmoid") -> np.ndarray:
     return get_activation(key)[0](float(w) * x + float(b))
 
 
+@checked(_finite=True, w=NUMBER, b=NUMBER)
 def neuron_midpoint(w: float, b: float) -> float | None:
     r"""The input where the weighted sum is zero: where the curve crosses its midpoint.
 
@@ -41,6 +45,7 @@ def _signed(b: float) -> str:
     return f"{'+' if b >= 0 else '−'} {abs(b):.1f}"
 
 
+@checked(w=NUMBER, b=NUMBER, activation=choice(*ACTIVATION_CHOICES))
 def neuron_title(w: float, b: float, activation: str) -> str:
     """The formula with the numbers in it, e.g. ``a = sigmoid(2.0·x − 1.0)`` (no name for
     the identity ``"none"``)."""
@@ -48,6 +53,7 @@ def neuron_title(w: float, b: float, activation: str) -> str:
     return f"a = {f}({w:.1f}·x {_signed(b)})"
 
 
+@checked(w=NUMBER, b=NUMBER, x0=NUMBER, activation=choice(*ACTIVATION_CHOICES))
 def neuron_caption(w: float, b: float, x0: float, activation: str) -> str:
     r"""The explorer's caption (HTML): the neuron worked out for ``x0``, and where its curve
     crosses its midpoint.

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_lib._validation import check_int, check_positive, check_rng
+from course_lib._argspec import NONNEGATIVE, TEXT, array, count, has_attrs, number, optional, seed
+from course_lib._checked import checked
+from course_lib._validation import check_int, check_labels, check_positive, check_rng, check_rows
+from course_lib.demos._race_parts import _half_mse, _half_mse_grad, _LinearModel, _Problem
 from course_lib.optimizers import Adam, GradientDescent, Momentum
 from course_lib.surfaces import Quadratic
 
@@ -35,47 +38,7 @@ __all__ = [
 ]
 
 
-class _Problem:
-    """A training problem for ``training.train``: data, a fresh model, a loss and a yardstick.
-
-    ``make_model()`` returns a model at the shared starting weights; ``train_loss`` is what
-    ``train`` minimises; ``loss(params)`` is the full-data loss the race plots.
-    """
-
-    def __init__(self, name, X, y, make_model, train_loss, loss, surface=None):
-        self.name, self.X, self.y, self.make_model = name, X, y, make_model
-        self.train_loss, self.loss, self.surface = train_loss, loss, surface
-
-    @property
-    def num_examples(self) -> int:
-        return len(self.X)
-
-
-class _LinearModel:
-    r"""$\hat y = X w$ for the least-squares race, in the model interface ``train`` expects."""
-
-    def __init__(self, theta):
-        self.params = {"theta": np.array(theta, float)}
-
-    def forward(self, X):
-        self._X = X
-        return (X @ self.params["theta"])[:, None]
-
-    def backward(self, d_output):
-        return {"theta": self._X.T @ d_output[:, 0]}
-
-    def predict(self, X):
-        return (X @ self.params["theta"])[:, None]
-
-
-def _half_mse(out, y):
-    return float(0.5 * np.mean((out - y) ** 2))
-
-
-def _half_mse_grad(out, y):
-    return (out - y) / len(out)
-
-
+@checked(_finite=True, condition_number=NONNEGATIVE, rotation=number())
 def least_squares_problem(
     condition_number: float = 10.0,
     rotation: float = np.pi / 6,
@@ -121,6 +84,7 @@ def least_squares_problem(
     )
 
 
+@checked(X=array(ndim=2), activation=TEXT)
 def network_problem(X, y, hidden=(16,), activation: str = "relu", rng=None):
     r"""A classification problem: an MLP ``[D, *hidden, C]`` with softmax cross-entropy.
 
@@ -132,12 +96,26 @@ def network_problem(X, y, hidden=(16,), activation: str = "relu", rng=None):
     from course_lib.losses import softmax_cross_entropy
     from course_lib.network import MLP
 
-    y = np.asarray(y)
+    X = np.asarray(X, dtype=float)
+    y = check_labels("network_problem", "y", y)
+    check_rows("network_problem", X, "y", y)
+    hidden = list(hidden) if isinstance(hidden, list | tuple) else hidden
+    if not isinstance(hidden, list):
+        raise TypeError(
+            f"network_problem: hidden should be a list of layer sizes such as [16, 16], "
+            f"got {hidden!r}."
+        )
     model = MLP([X.shape[1], *hidden, int(y.max()) + 1], activation, rng=rng)
 
     def loss(params):
+        # a diverging run overflows the logits: report an infinite loss (the race and the
+        # Playground read it as divergence) instead of letting the loss refuse the inf
         model.params = params
-        return softmax_cross_entropy(model._forward(X, keep=False), y)
+        with np.errstate(all="ignore"):
+            logits = model._forward(X, keep=False)
+        if not np.isfinite(logits).all():
+            return float("inf")
+        return softmax_cross_entropy(logits, y)
 
     params0 = {k: v.copy() for k, v in model.params.items()}
 
@@ -149,6 +127,17 @@ def network_problem(X, y, hidden=(16,), activation: str = "relu", rng=None):
     problem = _Problem("network", X, y, make_model, "softmax_cross_entropy", loss)
     problem.model = model
     return problem
+
+
+_PROBLEM = has_attrs(("X", "y", "make_model", "loss", "num_examples"), "make_problem('surface')")
+
+
+def _names(func, name, value):
+    ok = isinstance(value, list | tuple) and all(isinstance(n, str) for n in value)
+    if not ok or not set(value) <= set(RACERS):
+        raise ValueError(
+            f"{func}: {name} should be a list of racer names from {list(RACERS)}, got {value!r}."
+        )
 
 
 # name -> (optimizer factory taking lr, batch size: None = the whole data set)
@@ -180,6 +169,7 @@ class RaceRun:
     diverged_at: int | None
 
 
+@checked(problem=_PROBLEM, name=TEXT, seed=seed)
 def race_run(
     problem, name: str, lr: float, num_steps: int, seed: int = 0, max_loss: float = 1e6
 ) -> RaceRun:
@@ -251,6 +241,13 @@ def race_run(
     )
 
 
+@checked(
+    problem=_PROBLEM,
+    lrs=optional(array(ndim=1)),
+    num_steps=count(0),
+    seed=seed,
+    names=optional(_names),
+)
 def tune_learning_rates(
     problem, lrs=None, num_steps: int = 100, seed: int = 0, names=None
 ) -> tuple[dict, list]:
@@ -284,6 +281,7 @@ def tune_learning_rates(
     return best, table
 
 
+@checked(problem=TEXT)
 def make_problem(problem: str):
     """The race track: ``"surface"`` (least squares, condition 10) or ``"network"`` (moons MLP)."""
     if problem == "surface":

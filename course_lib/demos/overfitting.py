@@ -17,17 +17,29 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_lib import datasets, training
-from course_lib._validation import check_int, check_positive
+from course_lib._argspec import NONNEGATIVE, POSITIVE, WHOLE, count, has_attrs, seed
+from course_lib._checked import checked
+from course_lib._validation import as_array, check_int, check_positive
 from course_lib.losses import softmax_cross_entropy
 from course_lib.network import MLP
 from course_lib.optimizers import Adam
 
 __all__ = ["HIDDEN", "DECAYS", "overfit_data", "OverfitRun", "overfit_run", "snapshot_model"]
 
+
+def _data4(func, name, value):
+    if not isinstance(value, tuple | list) or len(value) != 4:
+        raise TypeError(
+            f"{func}: {name} should be the tuple (X_train, y_train, X_val, y_val) returned by "
+            f"overfit_data(), got {type(value).__name__}."
+        )
+
+
 HIDDEN = (1, 2, 4, 8, 16, 32, 64)  # capacities the explorer offers
 DECAYS = (0.0, 0.001, 0.003, 0.01)  # weight decays the explorer offers
 
 
+@checked(noise=NONNEGATIVE, seed=seed)
 def overfit_data(n_train: int = 40, n_val: int = 1000, noise: float = 0.4, seed: int = 0):
     """Two moons: ``(X_train, y_train, X_val, y_val)``, both sets from one distribution."""
     n_train = check_int("overfit_data", "n_train", n_train, minimum=4)
@@ -60,13 +72,20 @@ class OverfitRun:
         """Index of the record with the lowest validation loss (where early stopping would end)."""
         return int(np.argmin(self.val_loss))
 
+    @checked(epoch=count(0))
     def index(self, epoch: int) -> int:
         """Index of the last record at or before ``epoch``."""
         return int(np.clip(np.searchsorted(self.epochs, epoch, side="right") - 1, 0, None))
 
 
+@checked(run=has_attrs(("epochs", "snapshots", "val_loss"), "overfit_run(overfit_data())"), k=WHOLE)
 def snapshot_model(run: OverfitRun, k: int) -> MLP:
     """The network of ``run`` with the parameters of record ``k`` (a new MLP)."""
+    if not -len(run.snapshots) <= k < len(run.snapshots):
+        raise ValueError(
+            f"snapshot_model: k is {k} but the run has {len(run.snapshots)} records "
+            f"(k = 0 .. {len(run.snapshots) - 1}, or -1 for the last)."
+        )
     model = MLP([2, run.hidden, 2], rng=np.random.default_rng(0))
     for name, p in run.snapshots[k].items():
         model.params[name][...] = p
@@ -78,6 +97,7 @@ def _score(model, X, y) -> tuple[float, float]:
     return softmax_cross_entropy(out, y), float(np.mean(out.argmax(axis=1) == y))
 
 
+@checked(data=_data4, lr=POSITIVE, seed=seed)
 def overfit_run(
     data,
     hidden: int = 64,
@@ -92,6 +112,8 @@ def overfit_run(
     $\lambda$ = ``weight_decay``; record every ``every`` epochs. ``seed`` sets the initial weights.
     """
     X_tr, y_tr, X_val, y_val = data
+    for name, X in (("X_train", X_tr), ("X_val", X_val)):
+        as_array("overfit_run", f"data's {name}", X, ndim=2)
     hidden = check_int("overfit_run", "hidden", hidden)
     every = check_int("overfit_run", "every", every)
     lam = check_positive("overfit_run", "weight_decay", weight_decay, allow_zero=True)

@@ -15,6 +15,8 @@ data sets (the full-data loss is recomputed after every step for the loss curve)
 
 import numpy as np
 
+from course_lib._argspec import BOOL, TEXT, array, count, keys_of, seed
+from course_lib._checked import checked
 from course_lib._validation import check_int, check_positive
 from course_lib.demos.optimizer_race import network_problem
 from course_lib.losses import softmax_cross_entropy_grad
@@ -28,6 +30,23 @@ __all__ = [
     "new_settings",
     "loss_axis_limits",
 ]
+
+
+def _any(func, name, value):
+    """Any value (the dict's keys are what is checked)."""
+
+
+def _changes(func, name, value):
+    if not isinstance(value, dict):
+        raise TypeError(f"{func}: {name} should be a dict of new settings, got {value!r}.")
+    for key in ("lr", "batch_size"):  # a number, or its text from a widget ("0.05")
+        v = value.get(key)
+        try:
+            ok = v is None or (not isinstance(v, bool) and np.isfinite(float(v)) and float(v) > 0)
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ValueError(f"{func}: {name}[{key!r}] should be a number above 0, got {v!r}.")
 
 
 def _batch_stream(X, y, batch_size, rng):
@@ -52,6 +71,7 @@ def parse_hidden(text: str) -> list:
     return [int(p) for p in parts]
 
 
+@checked(name=TEXT, n=count(4), seed=seed)
 def playground_data(name: str, n: int = 200, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """One of the 2-D data sets by name (``DATASETS``): ``X`` ``(n, 2)``, labels ``y`` ``(n,)``."""
     from course_lib import datasets
@@ -79,6 +99,7 @@ class Playground:
     stops there and ``diverged_at`` says which step it was. ``model`` is the ``network.MLP``.
     """
 
+    @checked("Playground", activation=TEXT)
     def __init__(
         self, dataset="moons", hidden="8", activation="relu", lr=0.1, batch_size=16, n=200, seed=0
     ):
@@ -119,11 +140,13 @@ class Playground:
                 Xb, yb = next(self._stream)
                 params = self.model.params
                 before = {k: v.copy() for k, v in params.items()}
-                out = self.model.forward(Xb)
-                self.opt.step(params, self.model.backward(softmax_cross_entropy_grad(out, yb)))
+                out = self.model._forward(Xb, keep=True)  # inf/NaN here: diverged, see below
                 self.step += 1
-                ok = all(np.all(np.isfinite(p)) for p in params.values())
-                loss = self.problem.loss(params) if ok else np.inf
+                loss = np.inf  # a batch whose logits overflowed counts as a diverged step
+                if np.isfinite(out).all():
+                    self.opt.step(params, self.model.backward(softmax_cross_entropy_grad(out, yb)))
+                    ok = all(np.all(np.isfinite(p)) for p in params.values())
+                    loss = self.problem.loss(params) if ok else np.inf
                 if not (np.isfinite(loss) and loss < 1e6):
                     self.diverged_at = self.step
                     for k, v in before.items():  # undo the step: keep the picture finite
@@ -136,16 +159,23 @@ class Playground:
         """Fraction of the training points classified right."""
         return float(np.mean(self.grid_classes(self.X) == self.y))
 
+    @checked(points=array(ndim=2, shape=(None, 2)))
     def grid_classes(self, points) -> np.ndarray:
         """Predicted class of each row of ``points`` ``(M, 2)``; returns ``(M,)`` integers."""
         return np.argmax(self.scores(points), axis=1)
 
+    @checked(_finite=True, xx=array(), yy=array())
     def grid_scores(self, xx, yy) -> np.ndarray:
         r"""What the decision-boundary image shows on a mesh ``xx``, ``yy`` of shape ``(H, W)``.
 
         Two classes: $P(\text{class }1) = \mathrm{softmax}(z)_1$ in [0, 1]; more classes: the
         predicted class index. Returns shape ``(H, W)``, always finite.
         """
+        if np.shape(xx) != np.shape(yy):
+            raise ValueError(
+                f"Playground.grid_scores: xx has shape {np.shape(xx)} but yy has shape "
+                f"{np.shape(yy)}; pass the two arrays of np.meshgrid (same shape)."
+            )
         z = self.scores(np.column_stack([np.ravel(xx), np.ravel(yy)]))
         if z.shape[1] == 2:
             out = 1.0 / (1.0 + np.exp(np.clip(z[:, 0] - z[:, 1], -50, 50)))
@@ -153,11 +183,17 @@ class Playground:
             out = np.argmax(z, axis=1).astype(float)
         return out.reshape(np.shape(xx))
 
+    @checked(points=array(ndim=2, shape=(None, 2)))
     def scores(self, points) -> np.ndarray:
         """Class scores (logits) of each row of ``points`` ``(M, 2)``; returns ``(M, C)``."""
         return self.model._forward(np.asarray(points, float), keep=False)
 
 
+@checked(
+    settings=keys_of("dataset", "hidden", "activation", "lr", "batch_size", values=_any),
+    changes=_changes,
+    reset=BOOL,
+)
 def new_settings(settings: dict, changes: dict, reset: bool = False) -> tuple[dict, bool]:
     """The explorer's settings after ``changes`` (None means keep), and whether to start over.
 
@@ -177,6 +213,12 @@ def new_settings(settings: dict, changes: dict, reset: bool = False) -> tuple[di
     return out, restart
 
 
+@checked(
+    xlim=array(ndim=1, shape=(2,)),
+    ylim=array(ndim=1, shape=(2,)),
+    step=count(0),
+    losses=array(ndim=1),
+)
 def loss_axis_limits(xlim, ylim, step: int, losses) -> tuple[tuple, tuple]:
     """Limits of the loss panel that keep the whole loss curve in view.
 

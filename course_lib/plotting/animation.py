@@ -27,6 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
+from course_lib._argspec import FIGURE, FUNCTION, INDEX, PATH, TEXT, optional
+from course_lib._checked import checked
+
 from .._validation import check_int, check_positive
 from .figure_updates import freeze_layout, redraw
 from .style import PALETTE
@@ -47,6 +50,7 @@ def frame_indices(num_frames: int, max_frames: int) -> list[int]:
     return sorted({int(round(v)) for v in np.linspace(0, n - 1, m)})
 
 
+@checked(fig=FIGURE, update=FUNCTION, description=TEXT, start=INDEX, name=TEXT)
 def animate(
     fig, update, num_frames, interval_ms=200, description="step", start=0, name="animation"
 ):
@@ -241,6 +245,7 @@ def _html(images, interval_ms: float, loop: bool) -> str:
     return _PLAYER % fields
 
 
+@checked(fig=FIGURE, update=FUNCTION, path=optional(PATH))
 def export_html(
     fig,
     update,

@@ -13,6 +13,9 @@ import numpy as np
 from matplotlib.colors import ListedColormap, to_rgba
 from matplotlib.patches import Rectangle
 
+from course_lib._argspec import AXES, FUNCTION, INDEX, NONNEGATIVE, count, optional
+from course_lib._checked import checked
+
 from .._validation import as_array, check_int, check_labels, check_rows
 from .style import COLORS, PALETTE, get_ax, handles, store
 
@@ -28,7 +31,13 @@ __all__ = [
 
 def _classes_from_output(func, out) -> np.ndarray:
     """Turn predict_fn's output into class labels (float, NaN where undefined)."""
-    out = np.asarray(out, dtype=np.float64)
+    try:
+        out = np.asarray(out, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{func}: predict_fn should return numbers (class labels or scores), one row per "
+            f"point; it returned {type(out).__name__}."
+        ) from None
     if out.ndim == 2 and out.shape[1] == 1:
         out = out[:, 0]
     if out.ndim == 2:  # scores or probabilities, one column per class
@@ -50,6 +59,7 @@ def _accuracy_title(func, predict_fn, X, y) -> str:
     return f"accuracy {right / len(y):.1%} ({right} of {len(y)} right)"
 
 
+@checked(predict_fn=FUNCTION, ax=optional(AXES), resolution=count(2), padding=NONNEGATIVE)
 def plot_decision_boundary(predict_fn, X, y, ax=None, resolution=150, padding=0.5):
     r"""Colour the plane by predicted class and draw the labelled points on top.
 
@@ -115,6 +125,7 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, resolution=150, padding=0.
     return update_decision_boundary(ax, predict_fn)
 
 
+@checked(ax=AXES, predict_fn=FUNCTION)
 def update_decision_boundary(ax, predict_fn):
     """Recompute the class regions of a ``plot_decision_boundary`` Axes for a new model."""
     func = "update_decision_boundary"
@@ -151,6 +162,7 @@ def _tile_origin(k, ncols, h, w):
     return (k // ncols) * (h + 4) + 3, (k % ncols) * (w + 1)
 
 
+@checked(ax=optional(AXES), ncols=count(1))
 def plot_digits(images, labels=None, predictions=None, ncols=10, ax=None):
     r"""Show small images in a grid with their labels or predictions; wrong ones in red.
 
@@ -197,6 +209,7 @@ def plot_digits(images, labels=None, predictions=None, ncols=10, ax=None):
     return update_digits(ax, predictions)
 
 
+@checked(ax=AXES)
 def update_digits(ax, predictions=None):
     """Rewrite the captions of a ``plot_digits`` Axes for new ``predictions`` (shape (N,))."""
     func = "update_digits"
@@ -229,6 +242,7 @@ def update_digits(ax, predictions=None):
 # ---- class probabilities --------------------------------------------------------------------
 
 
+@checked(true_class=optional(INDEX), ax=optional(AXES))
 def plot_class_probabilities(probs, true_class=None, ax=None):
     r"""Bars of one example's class probabilities; the true class green, a wrong guess red.
 
@@ -250,6 +264,7 @@ def plot_class_probabilities(probs, true_class=None, ax=None):
     return update_class_probabilities(ax, p, true_class)
 
 
+@checked(ax=AXES, true_class=optional(INDEX))
 def update_class_probabilities(ax, probs, true_class=None):
     """New heights ``probs`` (shape (K,)) and colours for a ``plot_class_probabilities`` Axes."""
     func = "update_class_probabilities"

@@ -14,6 +14,9 @@ eigenvalue first here), each with a sign chosen so that it points to the right.
 
 import numpy as np
 
+from course_lib._argspec import AXES, TEXT, number, optional
+from course_lib._checked import checked
+
 from .._validation import as_array
 from .style import get_ax
 
@@ -109,6 +112,7 @@ def _bowl_view(ax, H, lam, Q, bound: float) -> None:
     ax.set_title("the bowl ½ θᵀHθ: its axes are H's eigenvectors", fontsize=10)
 
 
+@checked(view=TEXT, ax=optional(AXES), bound=number(lo=1e-6, hi=1e100))
 def plot_eigenvectors(H, view: str = "bowl", ax=None, bound: float = 5.0):
     r"""Draw the eigenvectors of a symmetric 2 x 2 matrix ``H``; return the Axes.
 

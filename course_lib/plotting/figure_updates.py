@@ -13,9 +13,13 @@ Neither draws an ipympl canvas before the browser shows it (that leaves it blank
 JupyterLab), and nothing here changes global state.
 """
 
+from course_lib._argspec import FIGURE
+from course_lib._checked import checked
+
 __all__ = ["freeze_layout", "redraw", "Blitter"]
 
 
+@checked(fig=FIGURE)
 def freeze_layout(fig):
     """Lay ``fig`` out once, then pin its titles and axis labels and switch layout off.
 
@@ -45,6 +49,7 @@ def freeze_layout(fig):
     return fig
 
 
+@checked(fig=FIGURE)
 def redraw(fig) -> None:
     """Show ``fig``'s changed artists: the call every explorer makes after an update.
 
@@ -84,8 +89,17 @@ class Blitter:
     ``update()`` calls; after changing anything else, call ``redraw(fig)``.
     """
 
+    @checked(_name="Blitter", fig=FIGURE)
     def __init__(self, fig, artists):
-        self.fig, self.artists = fig, list(artists)
+        artists = list(artists) if isinstance(artists, list | tuple) else [artists]
+        for artist in artists:
+            if not hasattr(artist, "set_animated") or not hasattr(artist, "draw"):
+                raise TypeError(
+                    f"Blitter: artists must be matplotlib artists of the figure (a Line2D, "
+                    f"a PathCollection, ...), got {type(artist).__name__}; pass e.g. "
+                    f"[line] with the line from `(line,) = ax.plot(...)`."
+                )
+        self.fig, self.artists = fig, artists
         self.background, self._bounds = None, None
         for artist in self.artists:
             artist.set_animated(True)

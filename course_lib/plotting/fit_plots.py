@@ -11,6 +11,19 @@ import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
+from course_lib._argspec import (
+    AXES,
+    BOOL,
+    NUMBER,
+    POSITIVE,
+    TEXT,
+    TEXTS,
+    array,
+    count,
+    optional,
+)
+from course_lib._checked import checked
+
 from .._validation import as_array, check_same_shape
 from .style import COLORS, finite_prefix, get_ax, handles, store
 
@@ -22,6 +35,7 @@ def _line_title(slope: float, intercept: float, mse: float) -> str:
     return f"MSE = {mse:.3g}   (ŷ = {slope:.3g}·x {sign} {abs(intercept):.3g})"
 
 
+@checked(_finite=True, ax=optional(AXES), slope=NUMBER, intercept=NUMBER)
 def plot_line_fit(x, y, slope, intercept, ax=None, legend=True):
     r"""Plot points, the line :math:`\hat y = a x + b`, and each squared error as a square.
 
@@ -70,6 +84,7 @@ def plot_line_fit(x, y, slope, intercept, ax=None, legend=True):
     return update_line_fit(ax, slope, intercept)
 
 
+@checked(ax=AXES, slope=NUMBER, intercept=NUMBER)
 def update_line_fit(ax, slope, intercept):
     r"""Move the line of a ``plot_line_fit`` Axes to slope ``a``, intercept ``b``; resize squares.
 
@@ -107,8 +122,14 @@ def _evaluate_grid(func, value_fn, bounds, resolution):
     except (TypeError, ValueError):
         L = None
     if L is None or L.shape != W0.shape:  # not vectorised: one call per grid point
-        with np.errstate(all="ignore"):
-            L = np.array([[float(value_fn(a, b)) for a in w0] for b in w1])
+        try:
+            with np.errstate(all="ignore"):
+                L = np.array([[float(value_fn(a, b)) for a in w0] for b in w1])
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{func}: value_fn(w0, w1) should return one number per point (or an array "
+                "shaped like w0 for arrays); it returned something else."
+            ) from None
     return w0, w1, L
 
 
@@ -157,6 +178,15 @@ def _surface_grid(value_fn_or_surface, bounds, resolution: int):
     return value_fn, w0, w1, L
 
 
+@checked(
+    path=optional(array(ndim=2, finite=False)),
+    ax=optional(AXES),
+    levels=count(2),
+    resolution=count(2),
+    lr=optional(POSITIVE),
+    labels=TEXTS,
+    log_levels=optional(BOOL),
+)
 def plot_loss_surface(
     value_fn_or_surface,
     path=None,
@@ -215,6 +245,9 @@ def plot_loss_surface(
     return update_loss_surface(ax, path, lr=lr)
 
 
+@checked(
+    ax=AXES, path=optional(array(ndim=2, finite=False)), lr=optional(POSITIVE), title=optional(TEXT)
+)
 def update_loss_surface(ax, path, lr=None, title=None):
     """Redraw the path (shape (T, 2), or None for no path) of a ``plot_loss_surface`` Axes.
 

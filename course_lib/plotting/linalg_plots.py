@@ -10,6 +10,9 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
+from course_lib._argspec import AXES, INDEX, TEXT, TEXTS, array, optional
+from course_lib._checked import checked
+
 from .._validation import as_array
 from .style import COLORS, PALETTE, fmt_value, get_ax, handles, store
 
@@ -34,6 +37,7 @@ def _set_vector_limits(ax, origin: np.ndarray, tips: np.ndarray) -> None:
     ax.set_ylim(lo[1] - pad, hi[1] + pad)
 
 
+@checked(ax=optional(AXES), labels=optional(TEXTS), origin=array(ndim=1), colors=optional(TEXTS))
 def plot_vectors(vectors, ax=None, labels=None, origin=(0.0, 0.0), colors=None):
     r"""Draw 2-D vectors as arrows from ``origin``, on equal axes with a grid.
 
@@ -68,6 +72,7 @@ def plot_vectors(vectors, ax=None, labels=None, origin=(0.0, 0.0), colors=None):
     return ax
 
 
+@checked(ax=AXES)
 def update_vectors(ax, vectors):
     """Move the arrows drawn by ``plot_vectors`` to new vectors (same count, shape (K, 2))."""
     func = "update_vectors"
@@ -125,6 +130,14 @@ def _check_highlight(func, shape, row, col, cell) -> None:
         raise ValueError(f"{func}: highlight_cell={cell} is not a (row, col) inside shape {shape}.")
 
 
+@checked(
+    ax=optional(AXES),
+    highlight_row=optional(INDEX),
+    highlight_col=optional(INDEX),
+    highlight_cell=optional(array(ndim=1, shape=(2,))),
+    title=optional(TEXT),
+    fmt=optional(TEXT),
+)
 def plot_matrix(
     M, ax=None, highlight_row=None, highlight_col=None, highlight_cell=None, title=None, fmt=None
 ):
@@ -161,6 +174,13 @@ def plot_matrix(
     return ax
 
 
+@checked(
+    ax=AXES,
+    highlight_row=optional(INDEX),
+    highlight_col=optional(INDEX),
+    highlight_cell=optional(array(ndim=1, shape=(2,))),
+    title=optional(TEXT),
+)
 def update_matrix(
     ax, M=None, highlight_row=None, highlight_col=None, highlight_cell=None, title=None
 ):
@@ -191,6 +211,7 @@ def update_matrix(
 TENSOR_CELL_FACE = (1.0, 1.0, 1.0, 0.6)
 
 
+@checked(ax=optional(AXES), fmt=optional(TEXT), title=optional(TEXT))
 def plot_tensor(T, ax=None, fmt=None, title=None):
     r"""Draw a 3-D tensor as a stack of matrices, each slice offset behind the one before.
 

@@ -4,11 +4,49 @@ One figure, one panel per setting, each drawn by the same plot helper, so a read
 static page sees what moving the slider would show (e.g. three learning rates side by side).
 """
 
+from course_lib._argspec import FUNCTION, TEXT, array, count, optional
+from course_lib._checked import checked
+
 from .._validation import check_int
 
 __all__ = ["small_multiples"]
 
 
+def _settings(func, name, value):
+    if not isinstance(value, list | tuple) or not all(isinstance(s, dict) for s in value):
+        raise TypeError(
+            f"{func}: {name} should be a list of dicts of keyword arguments for fn, one per "
+            f"panel, got {type(value).__name__}."
+        )
+
+
+def _titles(func, name, value):
+    if not callable(value) and not (
+        isinstance(value, list | tuple) and all(isinstance(t, str) for t in value)
+    ):
+        raise TypeError(
+            f"{func}: {name} should be a list of strings or a function setting -> str, got "
+            f"{type(value).__name__}."
+        )
+
+
+def _share(func, name, value):
+    if not (isinstance(value, bool) or value in ("all", "row", "col", "none")):
+        raise ValueError(
+            f"{func}: {name} should be True, False, 'row', 'col', 'all' or 'none', got {value!r}."
+        )
+
+
+@checked(
+    settings=_settings,
+    titles=optional(_titles),
+    sharex=_share,
+    sharey=_share,
+    fn=FUNCTION,
+    ncols=count(1),
+    panel_size=array(ndim=1, shape=(2,)),
+    suptitle=optional(TEXT),
+)
 def small_multiples(
     fn,
     settings,

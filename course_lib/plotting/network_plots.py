@@ -13,6 +13,19 @@ from matplotlib import colormaps
 from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 
+from course_lib._argspec import (
+    AXES,
+    FUNCTION,
+    NUMBER,
+    POSITIVE,
+    SEQUENCE,
+    SIZES,
+    array,
+    count,
+    optional,
+)
+from course_lib._checked import checked
+
 from .._validation import as_array, check_int
 from ..activations import _check_name, get_activation
 from .style import COLORS, DIVERGING_CMAP, get_ax, handles, store
@@ -74,6 +87,7 @@ def _edge_style(weights, max_width):
     return colors, widths
 
 
+@checked(layer_sizes=SIZES, ax=optional(AXES), max_width=POSITIVE, max_text_nodes=count(1))
 def plot_network(layer_sizes, weights=None, values=None, ax=None, max_width=4.0, max_text_nodes=12):
     r"""Draw a fully connected network: nodes in columns, one edge per weight.
 
@@ -144,6 +158,7 @@ def plot_network(layer_sizes, weights=None, values=None, ax=None, max_width=4.0,
     return ax
 
 
+@checked(ax=AXES, weights=optional(SEQUENCE), values=optional(SEQUENCE))
 def update_network(ax, weights=None, values=None):
     """Restyle the edges for new ``weights`` and/or rewrite the node ``values`` in place.
 
@@ -172,7 +187,7 @@ def _resolve_activation(func, name_or_f, f_grad):
         name = _check_name(func, name_or_f)  # refuses unknown names, listing the valid ones
         f, g = get_activation(name)  # each derivative has one home: course_lib.activations
         return f, (f_grad or g), name, f"{name}′(z)"
-    if not callable(name_or_f):
+    if not callable(name_or_f) or isinstance(name_or_f, type):
         raise TypeError(f"{func}: name_or_f should be a name such as 'relu' or a function.")
     name = getattr(name_or_f, "__name__", "f")
     if f_grad is not None:
@@ -184,6 +199,13 @@ def _resolve_activation(func, name_or_f, f_grad):
     return name_or_f, numerical, name, f"{name}′(z) (numerical)"
 
 
+@checked(
+    f_grad=optional(FUNCTION),
+    ax=optional(AXES),
+    z_range=array(ndim=1, shape=(2,)),
+    z=optional(NUMBER),
+    num=count(2),
+)
 def plot_activation(name_or_f, f_grad=None, ax=None, z_range=(-6.0, 6.0), z=None, num=401):
     r"""Plot an activation :math:`f(z)` and its derivative :math:`f'(z)` over ``z_range``.
 
@@ -226,6 +248,7 @@ def plot_activation(name_or_f, f_grad=None, ax=None, z_range=(-6.0, 6.0), z=None
     return ax
 
 
+@checked(ax=AXES, z=NUMBER)
 def update_activation(ax, z):
     """Move the marker of a ``plot_activation`` Axes to ``z``; the title shows f(z) and f′(z)."""
     func = "update_activation"

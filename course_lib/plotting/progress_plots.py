@@ -10,9 +10,33 @@ entries draw nothing; non-finite losses are cut at their first bad value.
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, optional
+from course_lib._checked import checked
+from course_lib._validation import as_array
+
 from .style import COLORS, PALETTE, finite_prefix, handles, store
 
 __all__ = ["plot_training_progress", "update_training_progress"]
+
+
+def _record(func, name, value):
+    if isinstance(value, dict):
+        for key, v in value.items():
+            as_array(func, f"{name}[{key!r}]", v, ndim=1, allow_empty=True)
+    if not isinstance(value, dict):
+        raise TypeError(
+            f"{func}: {name} should be the dict of MonitorRecord.as_dict() (step_examples, "
+            f"step_loss, examples, epoch_loss, accuracy), got {type(value).__name__}."
+        )
+
+
+def _axes_pair(func, name, value):
+    if not isinstance(value, list | tuple | np.ndarray) or len(value) != 2:
+        raise TypeError(
+            f"{func}: {name} should be the pair of Axes returned by plot_training_progress, "
+            f"got {type(value).__name__}."
+        )
+
 
 _KEYS = ("step_examples", "step_loss", "examples", "epoch_loss", "accuracy")
 
@@ -36,6 +60,7 @@ def _thin(pts: np.ndarray, most: int = 400) -> np.ndarray:
     return pts[:cut].reshape(-1, size, 2).mean(axis=1)
 
 
+@checked(record=_record, axes=optional(_axes_pair), target=optional(NUMBER))
 def plot_training_progress(record: dict, axes=None, target: float | None = None):
     r"""Draw loss against examples seen (left) and accuracy per epoch (right).
 
@@ -69,6 +94,7 @@ def plot_training_progress(record: dict, axes=None, target: float | None = None)
     return update_training_progress(axes, record)
 
 
+@checked(axes=_axes_pair, record=_record)
 def update_training_progress(axes, record: dict):
     """Put the values of ``record`` into the curves of a ``plot_training_progress`` pair."""
     func = "update_training_progress"

@@ -11,10 +11,19 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from course_lib._argspec import AXES, BOOL, TEXT, TEXTS, count, optional
+from course_lib._checked import checked
+
 from .._validation import as_array, check_labels, check_same_shape
 from .style import SEQUENTIAL_CMAP, finite_prefix, get_ax, handles, store
 
 __all__ = ["plot_history", "update_history", "plot_confusion_matrix", "update_confusion_matrix"]
+
+
+def _int(func, name, value):
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TypeError(f"{func}: {name} should be a whole number such as -1, got {value!r}.")
+
 
 _X_KEYS = {"step": None, "epoch": None, "examples": "examples_seen", "seconds": "elapsed"}
 _X_LABELS = {
@@ -79,6 +88,7 @@ def _label_for(label, ys, bad, diverged_at=None):
     return text
 
 
+@checked(x=TEXT, ax=optional(AXES), label=optional(TEXT), log_y=optional(BOOL))
 def plot_history(history, x="step", ax=None, label=None, log_y=None):
     r"""Plot a training loss curve against steps, epochs, examples seen or seconds.
 
@@ -119,6 +129,7 @@ def plot_history(history, x="step", ax=None, label=None, log_y=None):
     return ax
 
 
+@checked(ax=AXES, x=optional(TEXT), index=_int)
 def update_history(ax, history, x=None, index=-1):
     """Replace the data of curve ``index`` of a ``plot_history`` Axes (e.g. as training runs)."""
     func = "update_history"
@@ -162,6 +173,7 @@ def _cm_title(counts) -> str:
     return f"accuracy {acc:.1%} ({int(right)} of {int(total)} right)"
 
 
+@checked(ax=optional(AXES), class_names=optional(TEXTS), num_classes=optional(count(1)))
 def plot_confusion_matrix(cm, ax=None, class_names=None, num_classes=None):
     r"""Draw a confusion matrix: row = true class, column = predicted class, counts written in.
 
@@ -190,6 +202,7 @@ def plot_confusion_matrix(cm, ax=None, class_names=None, num_classes=None):
     return update_confusion_matrix(ax, counts)
 
 
+@checked(ax=AXES)
 def update_confusion_matrix(ax, cm):
     """Rewrite the counts (same K) of a ``plot_confusion_matrix`` Axes in place."""
     func = "update_confusion_matrix"

@@ -9,6 +9,8 @@ so. ``descent_animation_static`` shows a few frames of the same walk side by sid
 Shapes: a 2-D path is (K+1, 2), a 1-D path (K+1,), start included.
 """
 
+from course_lib._argspec import AXES, POSITIVE, SURFACE, array, count, optional
+from course_lib._checked import checked
 from course_lib._validation import check_int, check_positive
 from course_lib.landscapes import descend
 from course_lib.optimizers import GradientDescent
@@ -20,6 +22,7 @@ from course_lib.widgets._descent_draw import draw_landscape, lean_ticks, path_xy
 __all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animation_static"]
 
 
+@checked(surface=SURFACE, lr=POSITIVE, num_steps=count(0), start=optional(array(ndim=(0, 1))))
 def descent_run(surface, lr: float, num_steps: int, start=None):
     r"""The walk $\theta_{k+1} = \theta_k - \eta \nabla f(\theta_k)$; a ``DescentResult``.
 
@@ -63,6 +66,13 @@ def _static_panel(ax, surface, run, lr: float, k: int):
     return ax
 
 
+@checked(
+    surface=SURFACE,
+    lr=POSITIVE,
+    num_steps=count(0),
+    start=optional(array(ndim=(0, 1))),
+    ax=optional(AXES),
+)
 def plot_descent(surface, lr: float, num_steps: int = 20, start=None, ax=None):
     """Draw ``surface`` and the whole gradient-descent walk on it; returns the Axes.
 
@@ -76,6 +86,13 @@ def plot_descent(surface, lr: float, num_steps: int = 20, start=None, ax=None):
     return _static_panel(ax, surface, descent_run(surface, lr, num_steps, start), lr, num_steps)
 
 
+@checked(
+    surface=SURFACE,
+    lr=POSITIVE,
+    num_steps=count(0),
+    start=optional(array(ndim=(0, 1))),
+    interval_ms=POSITIVE,
+)
 def descent_animation(surface, lr: float, num_steps: int = 20, start=None, interval_ms: int = 300):
     """Play gradient descent on ``surface`` one step per frame (frame 0 is the start).
 
@@ -102,6 +119,13 @@ def descent_animation(surface, lr: float, num_steps: int = 20, start=None, inter
     return box
 
 
+@checked(
+    surface=SURFACE,
+    lr=POSITIVE,
+    num_steps=count(0),
+    start=optional(array(ndim=(0, 1))),
+    frames=optional(array(ndim=1)),
+)
 def descent_animation_static(surface, lr: float, num_steps: int = 20, frames=None, start=None):
     """A few frames of the same walk side by side (default: 0, 1, 2, 5 and ``num_steps``).
 

@@ -17,6 +17,8 @@ with its bars.
 
 import numpy as np
 
+from course_lib._argspec import MODEL, array, optional
+from course_lib._checked import checked
 from course_lib.demos.digit_predictions import browse, describe, digit_predictions, position_text
 from course_lib.plotting import COLORS
 from course_lib.plotting.classify_plots import (
@@ -60,6 +62,7 @@ def _digit_figure(data: dict):
     return fig, image, ax_bar
 
 
+@checked(model=MODEL, images=array(ndim=(2, 3)), labels=array(ndim=1), mean=array(), std=array())
 def digit_predictions_explorer(model, images, labels, mean, std):
     """Slide through the test digits and see the network's 10 probabilities for each.
 
@@ -127,6 +130,14 @@ def _default_indices(data: dict, count: int = 5) -> list:
     return wrong + right[: count - len(wrong)]
 
 
+@checked(
+    model=MODEL,
+    images=array(ndim=(2, 3)),
+    labels=array(ndim=1),
+    mean=array(),
+    std=array(),
+    indices=optional(array(ndim=1)),
+)
 def digit_predictions_static(model, images, labels, mean, std, indices=None):
     """A few test digits, each above its bars of class probabilities (titles from the values).
 

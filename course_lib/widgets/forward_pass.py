@@ -14,6 +14,8 @@ writes the output and the weighted sums of the hidden layer. The picture is
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, array, choice
+from course_lib._checked import checked
 from course_lib.demos.forward_pass import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
 from course_lib.plotting.figure_updates import freeze_layout, redraw
@@ -73,6 +75,7 @@ def _describe(params, values, hidden) -> str:
     )
 
 
+@checked(x1=NUMBER, x2=NUMBER, hidden_activation=choice(*_HIDDEN))
 def forward_pass_explorer(
     x1: float = 1.0, x2: float = -0.5, hidden_activation: str = "relu", net=None
 ):
@@ -134,6 +137,10 @@ def forward_pass_explorer(
     return box
 
 
+@checked(
+    inputs=array(ndim=2, shape=(None, 2), max_abs=1e6),
+    hidden_activation=choice(*_HIDDEN),
+)
 def forward_pass_static(
     inputs=((1.0, -0.5), (-1.5, 1.0)), hidden_activation: str = "relu", net=None
 ):

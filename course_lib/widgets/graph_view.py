@@ -10,6 +10,8 @@ how it was computed (in red). ``update_graph(ax, num_grads)`` changes only those
 Layout: each node's ``pos`` = (column, row) of the drawing; no input checks beyond the graph.
 """
 
+from course_lib._argspec import AXES, POSITIVE, count, optional
+from course_lib._checked import checked
 from course_lib.demos.graph_view import BACKWARD_ORDER
 from course_lib.plotting import small_multiples
 from course_lib.plotting.animation import animate
@@ -21,6 +23,14 @@ _DX, _DY = 2.3, 1.45  # spacing between columns and rows, in data units
 GRAD_COLOR = "crimson"
 
 
+def _graph(func, name, value):
+    if not isinstance(value, dict) or not value:
+        raise TypeError(
+            f"{func}: {name} should be the dict returned by demos.graph_view.tiny_graph(), "
+            f"got {type(value).__name__}."
+        )
+
+
 def _xy(node) -> tuple[float, float]:
     col, row = node.pos
     return col * _DX, -row * _DY
@@ -30,6 +40,7 @@ def _grad_text(node) -> str:
     return f"dL/d{node.name} = {node.grad:.3g}\n= {node.local}"
 
 
+@checked(graph=_graph, ax=optional(AXES), num_grads=count(0))
 def plot_graph(graph: dict, ax=None, num_grads: int = 0):
     """Draw the graph; the first ``num_grads`` nodes of the backward sweep show their gradient.
 
@@ -75,6 +86,7 @@ def plot_graph(graph: dict, ax=None, num_grads: int = 0):
     return update_graph(ax, num_grads)
 
 
+@checked(ax=AXES, num_grads=count(0))
 def update_graph(ax, num_grads: int):
     """Show the gradients of the first ``num_grads`` nodes of ``BACKWARD_ORDER``; returns ax."""
     arts = ax.course_artists
@@ -93,6 +105,7 @@ def update_graph(ax, num_grads: int):
     return ax
 
 
+@checked(graph=_graph, interval_ms=POSITIVE)
 def graph_animation(graph: dict, interval_ms: int = 700):
     """Play the backward sweep: frame 0 is the forward pass, frame k adds the k-th gradient.
 
@@ -113,6 +126,7 @@ def graph_animation(graph: dict, interval_ms: int = 700):
     return box
 
 
+@checked(graph=_graph)
 def graph_static(graph: dict):
     """The graph after the forward pass, halfway back, and with every gradient (one row each).
 

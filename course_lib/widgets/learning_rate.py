@@ -18,6 +18,8 @@ helpers it shares with the other descent explorers (``draw_landscape``, ``lean_t
 
 import numpy as np
 
+from course_lib._argspec import POSITIVE, choice, count, optional
+from course_lib._checked import checked
 from course_lib.demos.learning_rate import (
     learning_rate_bands,
     learning_rate_caption,
@@ -48,6 +50,7 @@ BAND_COLORS = {
 }
 
 
+@checked(surface=choice("bowl", "1d"))
 def make_surface(surface: str):
     """The landscape behind the explorer: ``"bowl"`` (rotated, condition 5) or ``"1d"``."""
     if surface == "bowl":
@@ -148,6 +151,7 @@ def _new_run(artists: dict, surf, lr: float, num_steps: int):
     return learning_rate_run(surf, lr, num_steps)
 
 
+@checked(surface=choice("bowl", "1d"), lr=optional(POSITIVE), num_steps=count(1))
 def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
     """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
 
@@ -216,6 +220,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     return box
 
 
+@checked(surface=choice("bowl", "1d"), num_steps=count(1))
 def learning_rate_static(surface: str = "bowl", num_steps: int = 20):
     """Four panels side by side: too small, good, oscillating, diverging (titles from the runs).
 

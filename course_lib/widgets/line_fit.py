@@ -10,6 +10,8 @@ with a seeded generator.
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, array, optional
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos.line_fit import best_fit_line, line_predictions
 from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
@@ -21,6 +23,7 @@ from course_lib.widgets._layout import column_grid
 __all__ = ["line_fit_explorer", "line_fit_static", "line_data"]
 
 
+@checked(x=optional(array(ndim=1)), y=optional(array(ndim=1)))
 def line_data(x=None, y=None) -> tuple[np.ndarray, np.ndarray]:
     r"""The points to fit: the given ``x``, ``y`` (N,), or 20 noisy points near y = 2x + 1.
 
@@ -66,6 +69,7 @@ def _centred_slider(name: str, value: float, centre: float):
     return float_slider(name, value, round(centre - 3.0, 1), round(centre + 3.0, 1), step=0.05)
 
 
+@checked(x=optional(array(ndim=1)), y=optional(array(ndim=1)), slope=NUMBER, intercept=NUMBER)
 def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0):
     r"""Slope and intercept sliders move a line over the data; squares show each squared error.
 
@@ -127,6 +131,7 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
     return box
 
 
+@checked(x=optional(array(ndim=1)), y=optional(array(ndim=1)))
 def line_fit_static(x=None, y=None):
     r"""A bad line, a better one and the least-squares line, each with its squares and MSE.
 

@@ -13,6 +13,8 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
+from course_lib._argspec import array, choice
+from course_lib._checked import checked
 from course_lib.demos._choices import ACTIVATION_CHOICES
 from course_lib.demos.linear_map import determinant, grid_lines, warp_points
 from course_lib.demos.matrix_ops import fmt
@@ -109,6 +111,11 @@ def _caption(W, b, activation, det, image) -> str:
     )
 
 
+@checked(
+    W=array(ndim=2, shape=(2, 2)),
+    b=array(ndim=1, shape=(2,)),
+    activation=choice(*ACTIVATION_CHOICES),
+)
 def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: str = "none"):
     r"""Sliders for a 2x2 weight matrix and a bias warp a grid of points: one dense layer.
 
@@ -174,6 +181,7 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
     return box
 
 
+@checked()
 def linear_map_static():
     r"""Five maps side by side: identity, scale, shear, rotation, and rotation then ReLU.
 

@@ -16,6 +16,8 @@ Figures are built under ``plt.ioff()``, so a static figure shows where the cell 
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, array, choice
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos.loss_curves import logit_gradients, saturation_caption
 from course_lib.plotting.figure_updates import freeze_layout, redraw
@@ -57,6 +59,7 @@ def _check_runs(func: str, runs) -> dict:
     return runs
 
 
+@checked()
 def loss_shapes_static():
     r"""Two panels: :math:`-\log p` with a few values marked; and, for one example with target 1,
     cross-entropy against the squared error as the predicted probability p varies.
@@ -119,6 +122,7 @@ def _saturation_axes(left, right, zs: np.ndarray) -> dict:
     return dict(artists, title=left.set_title(""))
 
 
+@checked(z=NUMBER, y=choice(1, 0))
 def saturation_explorer(z: float = -4.0, y: int = 1):
     r"""Slide the weighted sum z of one sigmoid output: both losses and both slopes, live.
 
@@ -174,6 +178,7 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
     return box
 
 
+@checked(zs=array(ndim=1), y=choice(1, 0))
 def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
     r"""The explorer's still companion: the slopes of both losses, one panel per weighted sum z.
 
@@ -207,6 +212,7 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
     return fig
 
 
+@checked()
 def loss_race_static(runs):
     r"""The MSE run and the cross-entropy run of ``compare_losses`` on three shared step axes.
 
@@ -222,7 +228,10 @@ def loss_race_static(runs):
         fig, axes = column_grid(3, 4.0, 3.4, sharex=True)
     for name, hist in runs.items():
         steps = np.arange(len(hist["bce"]))
-        style = {"color": _RUN_COLORS[name], "label": f"trained with {_NAMES[name]}"}
+        label = f"trained with {_NAMES[name]}"
+        if hist.get("diverged_at") is not None:  # a rate far too large: say so in the legend
+            label += f" (diverged at step {hist['diverged_at']})"
+        style = {"color": _RUN_COLORS[name], "label": label}
         axes[0].semilogy(steps, hist["bce"], **style)
         axes[1].plot(steps, hist["accuracy"], **style)
         axes[2].semilogy(steps, hist["grad_norm"], **style)
@@ -241,6 +250,7 @@ def loss_race_static(runs):
     return fig
 
 
+@checked()
 def loss_race_animation(runs, X, y):
     r"""The two runs as an animation: data points and each run's curve :math:`p = \sigma(wx + b)`.
 

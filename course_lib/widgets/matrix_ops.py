@@ -11,6 +11,8 @@ Changing the operation redraws the grids (their shapes change).
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, choice
+from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos.matrix_ops import OPERATIONS, default_matrices, fmt, matrix_op_steps
 from course_lib.plotting import plot_matrix, update_matrix
@@ -29,6 +31,7 @@ _LABELS = {
 }
 
 
+@checked(operation=choice("scalar", "add", "multiply", "transpose"))
 def operands(operation: str, A=None, B=None) -> tuple[np.ndarray, np.ndarray | None]:
     """The matrices an operation uses: the given ones, else the source sheet's example.
 
@@ -138,6 +141,7 @@ def _show_step(h: dict, k: int) -> str:
     return f"<b>{_LABELS[op]}</b>, {where if op != 'transpose' else 'row by row'}: {s.text}{extra}"
 
 
+@checked(operation=choice("scalar", "add", "multiply", "transpose"), c=NUMBER)
 def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     r"""Step through a matrix operation entry by entry: scalar multiple, sum, product, transpose.
 
@@ -197,6 +201,7 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     return box
 
 
+@checked(operation=choice("scalar", "add", "multiply", "transpose"), c=NUMBER)
 def matrix_ops_static(operation: str = "multiply", A=None, B=None, c=2):
     r"""Every step of one operation side by side (default: the product whose first entry is 58).
 

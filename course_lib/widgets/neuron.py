@@ -10,6 +10,8 @@ The output for ``x0`` is a point on the curve and a line in the caption.
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, choice
+from course_lib._checked import checked
 from course_lib.demos._choices import ACTIVATION_CHOICES
 from course_lib.demos.neuron import (
     neuron_caption,
@@ -82,6 +84,7 @@ def _show_neuron(artists: dict, w: float, b: float, x0: float, act: str) -> None
     artists["title"].set_text(neuron_title(w, b, act))
 
 
+@checked(w=NUMBER, b=NUMBER, x0=NUMBER, activation=choice(*ACTIVATION_CHOICES))
 def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation="sigmoid"):
     r"""Sliders for one neuron's weight and bias redraw its output curve over the input.
 
@@ -126,6 +129,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     return box
 
 
+@checked(activation=choice(*ACTIVATION_CHOICES))
 def neuron_static(activation: str = "sigmoid"):
     r"""Two panels: the bias shifts the curve (b = -2, 0, 2), the weight sets its steepness
     (w = 0.5, 1, 4).

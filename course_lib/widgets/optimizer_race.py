@@ -20,6 +20,8 @@ and caption live in ``_race_axes``; this module holds the two figures.
 
 import numpy as np
 
+from course_lib._argspec import choice, count, optional
+from course_lib._checked import checked
 from course_lib.demos.optimizer_race import RACERS, make_problem, race_run, tune_learning_rates
 from course_lib.plotting import small_multiples
 from course_lib.plotting.figure_updates import freeze_layout, redraw
@@ -138,6 +140,7 @@ def _rate_slider(name: str, value: float):
     )
 
 
+@checked(problem=choice("surface", "network"), num_steps=optional(count(1)))
 def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = None):
     """Five optimizers, one start, one seed: loss curves against steps, examples or seconds.
 
@@ -201,6 +204,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     return box
 
 
+@checked(problem=choice("surface", "network"), num_steps=optional(count(1)))
 def optimizer_race_static(
     problem: str = "surface", num_steps: int | None = None, lrs: dict | None = None
 ):

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from course_lib._argspec import AXES, NONNEGATIVE, array, choice, count, has_attrs, optional
+from course_lib._checked import checked
 from course_lib.demos.overfitting import (
     DECAYS,
     HIDDEN,
@@ -48,6 +50,7 @@ def _data():
 
 
 @lru_cache(maxsize=32)
+@checked(hidden=count(1), weight_decay=NONNEGATIVE)
 def cached_run(hidden: int = 64, weight_decay: float = 0.0) -> OverfitRun:
     """``demos.overfitting.overfit_run`` on the default data, computed once per (H, λ)."""
     return overfit_run(_data(), hidden, weight_decay)
@@ -59,6 +62,12 @@ def _p1(run: OverfitRun, k: int, points: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(np.clip(z[:, 0] - z[:, 1], -50, 50)))  # softmax of two logits
 
 
+@checked(
+    run=has_attrs(("epochs", "snapshots", "val_loss"), "overfit_run(overfit_data())"),
+    epoch=count(0),
+    ax=optional(AXES),
+    grid=count(2),
+)
 def plot_overfit_boundary(run: OverfitRun, epoch: int, ax=None, grid: int = GRID):
     """The network of ``run`` at ``epoch``: P(class 1) as shading, with the training points.
 
@@ -128,6 +137,7 @@ def _caption(run: OverfitRun, epoch: int) -> str:
     )
 
 
+@checked(hidden=choice(*HIDDEN), weight_decay=choice(*DECAYS), epoch=count(0))
 def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int = 20):
     """Epoch slider (main), hidden-nodes slider and weight-decay menu over one training run.
 
@@ -185,6 +195,7 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
     return box
 
 
+@checked(hidden=count(1), decays=array(ndim=1, max_abs=10), epochs=array(ndim=1))
 def overfitting_static(hidden: int = 64, decays=(0.0, 0.003), epochs=(10, 100, 500)):
     """One row per weight decay: the decision regions at three epochs, then the loss curves.
 

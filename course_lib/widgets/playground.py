@@ -16,6 +16,8 @@ this module draws and wires the controls.
 
 import numpy as np
 
+from course_lib._argspec import AXES, POSITIVE, TEXT, choice, count, has_attrs
+from course_lib._checked import checked
 from course_lib.demos.playground import DATASETS, Playground, loss_axis_limits, new_settings
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
 from course_lib.plotting.figure_updates import freeze_layout, redraw
@@ -29,6 +31,7 @@ CHUNK = 10  # SGD steps per Play tick
 GRID = 60  # decision-boundary image resolution (GRID x GRID)
 
 
+@checked(ax=AXES, pg=has_attrs(("model", "scores", "losses"), "Playground()"), n=count(2))
 def draw_boundary(ax, pg: Playground, n: int = GRID, title: bool = True):
     """Decision regions of ``pg`` and its data (``plotting.plot_decision_boundary``).
 
@@ -41,6 +44,7 @@ def draw_boundary(ax, pg: Playground, n: int = GRID, title: bool = True):
     return ax.course_artists["image"]
 
 
+@checked(pg=has_attrs(("model", "scores", "losses"), "Playground()"))
 def describe(pg: Playground) -> str:
     """The settings and the state of training, in words (from ``pg`` itself)."""
     layers = "-".join(str(s) for s in [2, *pg.hidden, pg.num_classes])
@@ -128,6 +132,13 @@ def _wire(controls: dict, update) -> None:
     controls["reset"].on_click(on_reset)
 
 
+@checked(
+    dataset=choice(*DATASETS),
+    hidden=choice(*HIDDEN),
+    activation=choice(*ACTIVATIONS),
+    lr=POSITIVE,
+    batch_size=choice(*BATCH_SIZES),
+)
 def playground_explorer(
     dataset: str = "moons",
     hidden: str = "8-8",
@@ -194,6 +205,7 @@ def playground_explorer(
     return box
 
 
+@checked(hidden=TEXT, num_steps=count(0), lr=POSITIVE)
 def playground_static(hidden: str = "8-8", num_steps: int = 300, lr: float = 0.3):
     """Decision boundaries after training on each data set: a linear network vs a ReLU one.
 

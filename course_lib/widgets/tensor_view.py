@@ -14,6 +14,8 @@ Limits: meant for small tensors (up to about 4 x 6 x 6) whose numbers stay reada
 
 import numpy as np
 
+from course_lib._argspec import INDEX, array, choice, optional
+from course_lib._checked import checked
 from course_lib._validation import as_array, check_int
 from course_lib.plotting.figure_updates import redraw
 from course_lib.plotting.linalg_plots import (
@@ -116,6 +118,7 @@ def _caption(T, axis: int, op: str, step: dict) -> str:
     )
 
 
+@checked(T=optional(array(ndim=3)), axis=choice(0, 1, 2), op=choice(*REDUCTIONS))
 def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     r"""Reduce a 3-D tensor along one axis and see which entries are combined.
 
@@ -179,6 +182,7 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     return box
 
 
+@checked(T=optional(array(ndim=3)), op=choice(*REDUCTIONS), entry=INDEX)
 def tensor_reduce_static(T=None, op: str = "sum", entry: int = 0):
     r"""The explorer's still companion: one row per axis, the tensor beside its reduction.
 
@@ -211,6 +215,7 @@ def tensor_reduce_static(T=None, op: str = "sum", entry: int = 0):
     return fig
 
 
+@checked(image=array(ndim=3))
 def color_channels_static(image):
     r"""A colour image (H, W, 3) beside its red, green and blue channels, each an (H, W) matrix.
 

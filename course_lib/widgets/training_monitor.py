@@ -21,12 +21,22 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from course_lib._argspec import NUMBER, count, has_attrs, optional
+from course_lib._checked import checked
 from course_lib._validation import check_int
 from course_lib.plotting.progress_plots import plot_training_progress, update_training_progress
 from course_lib.widgets._base import explorer_box
 from course_lib.widgets._layout import COLUMN_INCHES
 
 __all__ = ["training_monitor", "training_monitor_static", "MonitorRecord"]
+
+
+def _record(func, name, value):
+    if not isinstance(value, dict | MonitorRecord):
+        raise TypeError(
+            f"{func}: {name} should be a MonitorRecord or its as_dict(), got "
+            f"{type(value).__name__}."
+        )
 
 
 class MonitorRecord:
@@ -37,6 +47,7 @@ class MonitorRecord:
         self.examples, self.epoch_loss, self.accuracy = [], [], []
         self._history, self._base, self._steps_done, self._epochs_done = None, 0, 0, 0
 
+    @checked(history=has_attrs(("step_loss", "examples_seen", "epoch_loss"), "train(...)"))
     def add(self, history) -> None:
         """Append what ``history`` recorded since the last call (a new History continues)."""
         if history is not self._history:
@@ -77,6 +88,7 @@ def _progress_text(record: MonitorRecord, num_epochs: int, target) -> str:
     return text
 
 
+@checked(num_epochs=count(1), target=optional(NUMBER))
 def training_monitor(num_epochs: int, target: float | None = None):
     """An empty live monitor for a training run of ``num_epochs`` epochs (over all phases).
 
@@ -123,6 +135,7 @@ def training_monitor(num_epochs: int, target: float | None = None):
     return box
 
 
+@checked(target=optional(NUMBER), record=_record)
 def training_monitor_static(record, target: float | None = None):
     """The monitor's two panels drawn once from a finished ``record`` (or its ``as_dict()``).
 

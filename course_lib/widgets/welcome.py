@@ -2,18 +2,22 @@
 
 import numpy as np
 
+from course_lib._argspec import NUMBER, array
+from course_lib._checked import checked
 from course_lib.plotting.figure_updates import redraw
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._layout import column_grid
 
 
+@checked(_finite=True, w=NUMBER, z=array())
 def steepness_curve(w: float, z: np.ndarray) -> np.ndarray:
     r"""The curve the welcome slider moves: :math:`\sigma(w z)`, shape of ``z``."""
     from course_lib.activations import sigmoid
 
-    return sigmoid(w * z)
+    return sigmoid(w * np.asarray(z, dtype=float))
 
 
+@checked(w=NUMBER)
 def welcome_explorer(w: float = 1.0):
     """A slider for ``w`` redraws :math:`\\sigma(w z)` in place: if it moves, widgets work."""
     import ipywidgets as widgets
@@ -45,6 +49,7 @@ def welcome_explorer(w: float = 1.0):
     return box
 
 
+@checked(weights=array(ndim=1))
 def welcome_static(weights=(-2.0, 0.5, 1.0, 3.0)):
     """The welcome explorer's static companion: the curve for a few ``w``, side by side."""
     import matplotlib.pyplot as plt

@@ -178,6 +178,13 @@ def method(factory, name, *args, **kwargs):
     return lambda: (getattr(factory(), name), args, kwargs)
 
 
+def blit_scene():
+    """(figure, [its one line]): what ``Blitter`` takes."""
+    fig, ax = plt.subplots()
+    (line,) = ax.plot([0.0, 1.0], [0.0, 1.0])
+    return fig, [line]
+
+
 def plot_then(plotter, updater, plot_args, *args, **kwargs):
     """An update_* call: draw with ``plotter(*plot_args)`` first, pass its Axes."""
 
@@ -815,6 +822,12 @@ BASELINES.update(
         ),
         "course_lib.plotting.figure_updates:redraw": Base(
             lambda: (figure_updates.redraw, (plt.figure(),), {})
+        ),
+        "course_lib.plotting.figure_updates:Blitter": Base(
+            lambda: (figure_updates.Blitter, blit_scene(), {})
+        ),
+        "course_lib.plotting.figure_updates:Blitter.update": Base(
+            method(lambda: figure_updates.Blitter(*blit_scene()), "update")
         ),
         "course_lib.plotting.fit_plots:plot_line_fit": Base(
             call(

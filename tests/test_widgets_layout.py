@@ -120,18 +120,39 @@ def test_redraw_sends_every_ipympl_frame_whole(syncing, call):
     assert canvas.calls == [(call, True)]
 
 
-def test_explorer_canvases_send_whole_frames_even_for_pyplots_own_draws():
-    """pyplot's draw_idle (an artist changed) also makes a frame: it must be whole too."""
+def test_explorer_canvases_send_every_frame_whole_with_the_drawn_pixels():
+    """Every frame an ipympl canvas sends (from ``redraw`` or pyplot's own ``draw_idle``) is a
+    full-mode PNG of exactly the drawn pixels: a diff frame drawn as a full one has holes."""
+    import io
+    import warnings
+
+    import matplotlib.pyplot
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    before = matplotlib.get_backend()
+    try:  # importing ipympl's backend makes it pyplot's backend: put the tests' one back
+        backend = pytest.importorskip("ipympl.backend_nbagg", reason="ipympl is not installed")
+    finally:
+        matplotlib.pyplot.switch_backend(before)
     from course_lib.widgets._base import _send_whole_frames
 
-    class Canvas:
-        _force_full = False
-
-        def get_diff_image(self):
-            full, self._force_full = self._force_full, False  # as matplotlib's webagg does
-            return "full" if full else "diff"
-
-    canvas = Canvas()
-    assert canvas.get_diff_image() == "diff"
+    fig = Figure(figsize=(3.0, 2.0))
+    canvas = backend.Canvas(fig)
+    with warnings.catch_warnings():  # ipympl's toolbar trips a traitlets DeprecationWarning
+        warnings.simplefilter("ignore", DeprecationWarning)
+        backend.FigureManager(canvas, 1)
+    (line,) = fig.add_subplot().plot([0, 1], [0, 1])
+    sent, modes = [], []
+    canvas.send_binary = sent.append
+    set_mode = canvas.set_image_mode
+    canvas.set_image_mode = lambda mode: (modes.append(mode), set_mode(mode))
     _send_whole_frames(canvas)
-    assert [canvas.get_diff_image() for _ in range(3)] == ["full"] * 3
+    for k in range(3):
+        line.set_ydata([0, k + 1])
+        canvas.draw()
+        shown = np.asarray(Image.open(io.BytesIO(sent[-1])))
+        assert np.array_equal(shown, np.asarray(canvas.get_renderer().buffer_rgba()))
+    assert len(sent) == 3
+    assert modes == ["full"] * 3
+    assert canvas.get_diff_image() is None  # nothing new drawn: nothing to send

@@ -101,6 +101,7 @@ def animate(
     freeze_layout(fig)  # per-frame draws skip the layout solver
     draw()
     play.add_class("course-play")
+    play.add_class(f"course-interval-{interval}")  # read by the browser bench (Play pacing)
     slider.add_class("course-main-slider")
     from course_lib.widgets._layout import control_panel  # the explorers' control layout
 

@@ -1,12 +1,13 @@
 """Showing a changed figure cheaply: freeze its layout once, then push each frame.
 
 Every explorer and animation changes a few artists per event and then needs the new picture
-on screen. Two things keep that cheap:
+on screen. These keep that cheap:
 
 - ``freeze_layout`` computes the layout once (at build time), pins the titles and axis labels
   where it put them and turns the layout engine off, so later draws measure nothing;
 - ``redraw`` sends the picture: with ipympl it draws at once when the browser already shows
-  the canvas (saving a round trip), otherwise it asks for an idle draw.
+  the canvas (saving a round trip), otherwise it asks for an idle draw;
+- ``Blitter`` (opt-in) redraws only the artists that move, over a kept picture of the rest.
 
 Neither draws an ipympl canvas before the browser shows it (that leaves it blank in
 JupyterLab), and nothing here changes global state.
@@ -15,7 +16,7 @@ JupyterLab), and nothing here changes global state.
 from course_lib._argspec import FIGURE
 from course_lib._checked import checked
 
-__all__ = ["freeze_layout", "redraw"]
+__all__ = ["freeze_layout", "redraw", "Blitter"]
 
 
 @checked(fig=FIGURE)
@@ -69,3 +70,66 @@ def redraw(fig) -> None:
         canvas.draw()
     else:
         canvas.draw_idle()
+
+
+class Blitter:
+    """Redraw only a figure's moving artists, over a cached picture of everything else.
+
+    ``Blitter(fig, artists)`` marks ``artists`` as animated: a full draw of ``fig`` then
+    renders the rest, keeps that picture (``copy_from_bbox``) and draws the artists on top.
+    After changing the artists, ``update()`` puts the kept picture back
+    (``restore_region``), draws only the artists (``draw_artist``) and shows the result
+    (``blit``; an ipympl canvas sends it whole, see ``widgets._base``). An explorer whose
+    events move a few lines or points over a fixed background (contours, a heat map, a
+    graph) opts in with one call; the layout must be frozen first (``freeze_layout``).
+
+    ``update()`` falls back to :func:`redraw` (a full draw, which keeps a new background)
+    while nothing is kept yet, when the figure changed size or dpi since, before an ipympl
+    canvas is shown, and on canvases that cannot blit. Change only ``artists`` between
+    ``update()`` calls; after changing anything else, call ``redraw(fig)``.
+    """
+
+    @checked(_name="Blitter", fig=FIGURE)
+    def __init__(self, fig, artists):
+        artists = list(artists) if isinstance(artists, list | tuple) else [artists]
+        for artist in artists:
+            if not hasattr(artist, "set_animated") or not hasattr(artist, "draw"):
+                raise TypeError(
+                    f"Blitter: artists must be matplotlib artists of the figure (a Line2D, "
+                    f"a PathCollection, ...), got {type(artist).__name__}; pass e.g. "
+                    f"[line] with the line from `(line,) = ax.plot(...)`."
+                )
+        self.fig, self.artists = fig, artists
+        self.background, self._bounds = None, None
+        for artist in self.artists:
+            artist.set_animated(True)
+        fig.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def _on_draw(self, event) -> None:
+        """After a full draw: keep the picture without the artists, then draw them on it."""
+        canvas = event.canvas
+        if canvas is self.fig.canvas and hasattr(canvas, "copy_from_bbox"):
+            self.background = canvas.copy_from_bbox(self.fig.bbox)
+            self._bounds = tuple(self.fig.bbox.bounds)
+        for artist in self.artists:  # a full draw (also savefig) shows them too
+            if artist.get_visible():
+                artist.draw(event.renderer)
+
+    def update(self) -> None:
+        """Show the artists' new state: restore the kept picture, draw them, blit."""
+        fig = self.fig
+        canvas = fig.canvas
+        shown = getattr(canvas, "syncing_data_url", False) is False  # ipympl: browser ready
+        if (
+            self.background is None
+            or self._bounds != tuple(fig.bbox.bounds)
+            or not shown
+            or not hasattr(canvas, "restore_region")
+        ):
+            redraw(fig)
+            return
+        canvas.restore_region(self.background)
+        for artist in self.artists:
+            if artist.get_visible():
+                fig.draw_artist(artist)
+        canvas.blit(fig.bbox)

@@ -27,6 +27,16 @@ __all__ = ["GradientDescent", "Momentum", "RMSProp", "Adam", "minibatches"]
 _G_MAX = 1e150
 
 
+def _capped(g: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """g with every entry held within +-_G_MAX, so that g * g cannot overflow.
+
+    Two ufuncs rather than ``np.clip``: the same result with less call overhead, which counts in
+    a training step over small arrays.
+    """
+    out = np.minimum(g, _G_MAX, out=out)
+    return np.maximum(out, -_G_MAX, out=out)
+
+
 def _check_beta(cls: str, name: str, value) -> float:
     v = check_positive(cls, name, value, allow_zero=True)
     if v >= 1:
@@ -161,7 +171,7 @@ class RMSProp(_Optimizer):
 
     def _update(self, key, p, g) -> None:
         s = self._slot("square_avg", key, p)
-        g = np.clip(g, -_G_MAX, _G_MAX)  # g * g must not overflow (see the module docstring)
+        g = _capped(g)  # g * g must not overflow (see the module docstring)
         s *= self.beta
         s += (1 - self.beta) * g * g
         p -= self.lr * g / (np.sqrt(s) + self.eps)
@@ -206,7 +216,7 @@ class Adam(_Optimizer):
     def _update(self, key, p, g) -> None:
         m, v = self._slot("m", key, p), self._slot("v", key, p)
         buf = self._slot("_buf", key, p)  # scratch space: no new arrays each step
-        g = np.clip(g, -_G_MAX, _G_MAX, out=self._slot("_g", key, p))  # g * g must not overflow
+        g = _capped(g, out=self._slot("_g", key, p))  # g * g must not overflow
         m *= self.beta1
         np.multiply(g, 1 - self.beta1, out=buf)
         m += buf

@@ -7,9 +7,8 @@ parameter arrays in place). An epoch is one shuffled pass over the training set
 many examples have been seen, so learning curves can be drawn against steps, epochs, examples or
 seconds (``History.x``; the class lives in ``training_history``).
 
-If the loss stops being a finite number (or exceeds ``max_loss``) training stops at once and
-``History.diverged_at`` says at which step; NumPy's overflow warnings are silenced during the
-step, because divergence is reported this way instead.
+If the loss stops being finite (or exceeds ``max_loss``) training stops at once and
+``History.diverged_at`` says at which step (NumPy's overflow warnings are silenced meanwhile).
 
 Works with any model that has ``params`` (dict of float arrays), ``forward(X)``,
 ``backward(d_output) -> grads`` and ``predict(X)``, such as ``network.MLP``.
@@ -33,6 +32,7 @@ from course_lib._validation import (
     check_rows,
 )
 from course_lib.losses import get_loss
+from course_lib.network import MLP
 from course_lib.optimizers import _batches
 from course_lib.regularization import is_weight
 from course_lib.training_history import History
@@ -208,14 +208,16 @@ def _epoch(run, hist: History, outer: dict) -> bool:
     seen = hist.examples_seen[-1] if hist.examples_seen else 0
     clock = hist.elapsed[-1] if hist.elapsed else 0.0
     epoch_sum = 0.0
+    # X was checked once in train(): an MLP's unchecked pass (overflow shows as a bad loss below)
+    forward = (lambda Xb: model._forward(Xb, True)) if isinstance(model, MLP) else model.forward
     # Overflow/invalid warnings are silenced for the steps: divergence is detected from the loss
     # instead and reported through History.diverged_at. Callbacks get the caller's settings.
     with np.errstate(all="ignore"):
         t0 = perf()  # step time includes cutting the batch out of X
         for Xb, yb in _batches(X, y, batch_size, rng):
             try:
-                out = model.forward(Xb)
-            except OverflowValueError:  # MLP.forward refuses an output that overflowed
+                out = forward(Xb)
+            except OverflowValueError:  # another model's forward may refuse an overflow
                 hist.diverged_at = len(hist.step_loss)
                 return False
             d_out = None

@@ -14,6 +14,7 @@ import numpy as np
 
 __all__ = [
     "as_array",
+    "as_images",
     "check_ndim",
     "check_same_shape",
     "check_positive",
@@ -204,3 +205,18 @@ def check_dense_inputs(func: str, X, W, b) -> tuple[np.ndarray, np.ndarray, np.n
             f"per node, shape ({W.shape[0]},). (A column (M, 1)? use b.ravel().)"
         )
     return X, W, b
+
+
+def as_images(func: str, images) -> np.ndarray:
+    """``images`` as (N, h, w): a (N, h, w) array as it is, or (N, h*w) rows of square images
+    (such as the 8 x 8 digits flattened to 64) reshaped."""
+    A = as_array(func, "images", images, ndim=(2, 3))
+    if A.ndim == 2:
+        side = int(round(np.sqrt(A.shape[1])))
+        if side * side != A.shape[1]:
+            raise ValueError(
+                f"{func}: images has shape {A.shape}; each row must be a square "
+                "image flattened (e.g. 64 = 8 x 8), or pass shape (N, h, w)."
+            )
+        A = A.reshape(len(A), side, side)
+    return A

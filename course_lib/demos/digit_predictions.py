@@ -14,7 +14,7 @@ import numpy as np
 
 from course_lib._argspec import BOOL, INDEX, MODEL, WHOLE, array, count, keys_of, optional
 from course_lib._checked import checked
-from course_lib._validation import as_array
+from course_lib._validation import as_array, as_images
 from course_lib.evaluation import class_probabilities, mistakes
 
 __all__ = ["digit_predictions", "describe", "position_text", "browse"]
@@ -33,15 +33,7 @@ def digit_predictions(model, images, labels, mean, std) -> dict:
     indices of the mistakes, increasing).
     """
     func = "digit_predictions"
-    A = as_array(func, "images", images, ndim=(2, 3))
-    if A.ndim == 2:
-        side = int(round(np.sqrt(A.shape[1])))
-        if side * side != A.shape[1]:
-            raise ValueError(
-                f"{func}: images has shape {A.shape}; each row must be a square image "
-                "flattened (64 = 8 x 8), or pass shape (N, 8, 8)."
-            )
-        A = A.reshape(len(A), side, side)
+    A = as_images(func, images)
     X = A.reshape(len(A), -1)
     y = as_array(func, "labels", labels, ndim=1)
     mu = as_array(func, "mean", mean, ndim=1)

@@ -16,7 +16,7 @@ from matplotlib.patches import Rectangle
 from course_lib._argspec import AXES, FUNCTION, INDEX, NONNEGATIVE, count, optional
 from course_lib._checked import checked
 
-from .._validation import as_array, check_int, check_labels, check_rows
+from .._validation import as_array, as_images, check_int, check_labels, check_rows
 from .style import COLORS, PALETTE, get_ax, handles, store
 
 __all__ = [
@@ -144,19 +144,6 @@ def update_decision_boundary(ax, predict_fn):
 # ---- digits ---------------------------------------------------------------------------------
 
 
-def _images_3d(func, images) -> np.ndarray:
-    A = as_array(func, "images", images, ndim=(2, 3))
-    if A.ndim == 2:
-        side = int(round(np.sqrt(A.shape[1])))
-        if side * side != A.shape[1]:
-            raise ValueError(
-                f"{func}: images has shape {A.shape}; each row must be a square "
-                "image flattened (e.g. 64 = 8 x 8), or pass shape (N, h, w)."
-            )
-        A = A.reshape(len(A), side, side)
-    return A
-
-
 def _tile_origin(k, ncols, h, w):
     """Top-left pixel (row, col) of tile k; 3 rows above each tile are kept for its text."""
     return (k // ncols) * (h + 4) + 3, (k % ncols) * (w + 1)
@@ -174,7 +161,7 @@ def plot_digits(images, labels=None, predictions=None, ncols=10, ax=None):
     shrinking to 0.6 inch for 13 or more, so a handful of digits is readable.
     """
     func = "plot_digits"
-    A = _images_3d(func, images)
+    A = as_images(func, images)
     N, h, w = A.shape
     ncols = min(check_int(func, "ncols", ncols), N)
     nrows = -(-N // ncols)

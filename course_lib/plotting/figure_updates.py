@@ -83,11 +83,21 @@ class Blitter:
     events move a few lines or points over a fixed background (contours, a heat map, a
     graph) opts in with one call; the layout must be frozen first (``freeze_layout``).
 
+    ``update(key)`` is for a background that takes a few states (e.g. one per value of a
+    slider that rebuilds a panel): the picture kept after a full draw is filed under the
+    ``key`` of the last update, and a later ``update`` with the same key restores it without
+    a full draw. The key must name everything the non-moving artists show; ``forget()``
+    drops the kept pictures (e.g. after a change that no key describes). At most ``MAX_KEPT``
+    pictures are kept (the oldest goes first).
+
     ``update()`` falls back to :func:`redraw` (a full draw, which keeps a new background)
-    while nothing is kept yet, when the figure changed size or dpi since, before an ipympl
-    canvas is shown, and on canvases that cannot blit. Change only ``artists`` between
-    ``update()`` calls; after changing anything else, call ``redraw(fig)``.
+    while nothing is kept yet for the key, when the figure changed size or dpi since, before
+    an ipympl canvas is shown, and on canvases that cannot blit. Change only ``artists``
+    between ``update()`` calls of one key; after changing anything else, call ``redraw(fig)``
+    (or ``update`` with a new key).
     """
+
+    MAX_KEPT = 16
 
     @checked(_name="Blitter", fig=FIGURE)
     def __init__(self, fig, artists):
@@ -100,25 +110,43 @@ class Blitter:
                     f"[line] with the line from `(line,) = ax.plot(...)`."
                 )
         self.fig, self.artists = fig, artists
-        self.background, self._bounds = None, None
+        self.key, self._kept, self._bounds = None, {}, None
         for artist in self.artists:
             artist.set_animated(True)
-        fig.canvas.mpl_connect("draw_event", self._on_draw)
+        self.draw_hook = fig.canvas.mpl_connect("draw_event", self._on_draw)
+        fig.course_blitter = self  # tests compare its frames with a plain full draw
+
+    @property
+    def background(self):
+        """The kept picture for the current key (None if there is none yet)."""
+        return self._kept.get(self.key)
+
+    def forget(self) -> None:
+        """Drop every kept picture: the next ``update`` draws in full."""
+        self._kept.clear()
 
     def _on_draw(self, event) -> None:
         """After a full draw: keep the picture without the artists, then draw them on it."""
         canvas = event.canvas
         if canvas is self.fig.canvas and hasattr(canvas, "copy_from_bbox"):
-            self.background = canvas.copy_from_bbox(self.fig.bbox)
-            self._bounds = tuple(self.fig.bbox.bounds)
+            bounds = tuple(self.fig.bbox.bounds)
+            if bounds != self._bounds:  # new size or dpi: the old pictures no longer fit
+                self._kept.clear()
+            self._kept.pop(self.key, None)
+            self._kept[self.key] = canvas.copy_from_bbox(self.fig.bbox)
+            while len(self._kept) > self.MAX_KEPT:
+                self._kept.pop(next(iter(self._kept)))
+            self._bounds = bounds
         for artist in self.artists:  # a full draw (also savefig) shows them too
             if artist.get_visible():
                 artist.draw(event.renderer)
 
-    def update(self) -> None:
-        """Show the artists' new state: restore the kept picture, draw them, blit."""
+    def update(self, key=None) -> None:
+        """Show the artists' new state over the picture kept for ``key``; draw in full when
+        there is none (see the class notes)."""
         fig = self.fig
         canvas = fig.canvas
+        self.key = key
         shown = getattr(canvas, "syncing_data_url", False) is False  # ipympl: browser ready
         if (
             self.background is None

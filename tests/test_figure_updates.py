@@ -78,3 +78,18 @@ def test_blitter_keeps_one_picture_per_key_and_restores_it_without_a_full_draw()
         blitter.update(["a"])
     plt.close(fig)
     plt.close(reference)
+
+
+def test_a_layout_pass_after_the_blitter_exists_keeps_no_picture():
+    """freeze_layout lays out without painting (a draw event with drawing disabled): the
+    Blitter must not keep that canvas as the background of the current key."""
+    fig, line, x = _blit_scene()
+    blitter = Blitter(fig, [line])
+    blitter.update("a")
+    kept = blitter.background
+    fig.axes[0].set_title("a new layout")
+    freeze_layout(fig)
+    assert blitter.background is kept  # the layout pass kept nothing new
+    blitter.update("b")  # a new key: a full draw, kept under "b"
+    assert blitter.background is not None and blitter.background is not kept
+    plt.close(fig)

@@ -122,6 +122,8 @@ class Blitter:
     def _on_draw(self, event) -> None:
         """After a full draw: keep the picture without the artists, then draw them on it."""
         canvas = event.canvas
+        if "draw_path" in vars(event.renderer):  # a layout pass (draw_without_rendering,
+            return  # e.g. freeze_layout): nothing was painted, so there is nothing to keep
         if canvas is self.fig.canvas and hasattr(canvas, "copy_from_bbox"):
             bounds = tuple(self.fig.bbox.bounds)
             if bounds != self._bounds:  # new size or dpi: the old pictures no longer fit

@@ -204,6 +204,9 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
         a, b = operands(op, A, B)
         state["h"] = _draw(fig, op, a, b, c, top=_TOP, title=False)
         freeze_layout(fig)
+        # freeze_layout's layout pass is a draw event: the Blitter would file what it saw (not
+        # a finished picture) under the last step's key; drop every kept picture instead
+        blitter.forget()
         n = max(len(state["h"]["steps"]), 1)
         slider.value = min(slider.value, n - 1)
         slider.max = play.max = n - 1

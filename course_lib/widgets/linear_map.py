@@ -196,9 +196,10 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
         Wv = _read_W(v["w11"], v["w12"], v["w21"], v["w22"])
         bv = np.array([v["b1"], v["b2"]], dtype=np.float64)
         shown = _show_map(ax, h, Wv, bv, v["activation"])
-        caption.value = _caption(Wv, bv, v["activation"], shown["det"], shown["image"])
         if blitter is not None:  # None while the figure is being built (nothing shown yet)
             blitter.update(v["activation"])  # one kept background per activation
+        # the caption after the picture: the frame leaves first, it is what the eye follows
+        caption.value = _caption(Wv, bv, v["activation"], shown["det"], shown["image"])
 
     blitter = None
 

@@ -197,8 +197,9 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     widgets.jslink((play, "value"), (slider, "value"))
 
     def update(step: int = 0) -> None:
-        caption.value = _show_step(state["h"], step)
-        blitter.update(_key(state["h"], step))
+        text = _show_step(state["h"], step)
+        blitter.update(_key(state["h"], step))  # the picture first: it is what the eye follows
+        caption.value = text
 
     def set_operation(op: str) -> None:
         a, b = operands(op, A, B)

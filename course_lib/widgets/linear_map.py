@@ -159,7 +159,7 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
 
     W0 = _read_W(*np.asarray(W, dtype=np.float64).ravel())
     warp_points(_VECTOR[None, :], W0, b, activation)  # checks W, b and the activation name
-    fig, ax = new_figure(4.8, 4.3)
+    fig, ax = new_figure(4.0, 4.0)
     ax.set_aspect("equal")
     h = _draw_map(ax)
     # two titles: the formula changes only with the activation (it is kept with the background

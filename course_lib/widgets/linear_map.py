@@ -6,7 +6,9 @@ to ``f(x Wᵀ + b)`` (``demos.linear_map.warp_points``, i.e. ``layers.dense_forw
 activation). The original grid stays faint behind the warped one, and the image of the unit
 square is filled, so the determinant (area scale and orientation) can be seen. This is the
 bridge from "matrix times vector" to "a layer of two neurons".
-Slider events move the same LineCollections, polygon and arrows in place.
+Slider events move the same LineCollections, polygon and arrows in place, and redraw only what
+lies on the plane over a kept picture of the ticks and the formula (``figure_updates.Blitter``,
+one picture per activation).
 """
 
 import numpy as np

@@ -65,22 +65,24 @@ ARM_TEXT_PROBE = """(el) => {
   };
   requestAnimationFrame(tick);
 }"""
-# Records the time of every animation frame whose pixels differ from the frame before, for
-# `ms` milliseconds after it is armed; resolves with the list of times.
+# Starts recording the time of every animation frame whose pixels differ from the frame
+# before, for `ms` milliseconds; the times land in window.__coursePlayFrames.times and .done
+# turns true at the end. Armed before Play is pressed, so the first frame it causes counts.
 RECORD_FRAMES = (
-    "(canvas, ms) => new Promise((resolve) => {"
+    "(canvas, ms) => {"
     + nb.GRAB
     + """
-  const times = [];
+  const record = {times: [], done: false};
+  window.__coursePlayFrames = record;
   let last = grab(canvas);
   const end = performance.now() + ms;
   const tick = (now) => {
     const cur = grab(canvas);
-    if (differs(cur, last)) { times.push(now); last = cur; }
-    if (now < end) requestAnimationFrame(tick); else resolve(times);
+    if (differs(cur, last)) { record.times.push(now); last = cur; }
+    if (now < end) requestAnimationFrame(tick); else record.done = true;
   };
   requestAnimationFrame(tick);
-})"""
+}"""
 )
 
 
@@ -158,16 +160,27 @@ def play_interval_ms(root) -> float | None:
 
 
 def play_pacing(page, root, seconds: float = PLAY_SECONDS) -> dict:
-    """Press Play, record the changed frames for ``seconds``, pause.
+    """Rewind the Play widget to its first frame, press Play, record the changed frames for
+    ``seconds``, pause.
 
+    The rewind (Play's stop button) matters: the slider moves before leave it anywhere, and a
+    Play at or near its last frame stops after one or two frames (matrix_ops: 4 steps, 900 ms).
+    The recorder is armed before the click, so the frame the click shows at once counts too.
     Returns the interval set, the median and 90th percentile time between changed frames,
     their ratio to the interval and the number of frames seen.
     """
     canvas = nb.figure_canvas(root)
-    nb.wait_quiet(canvas)
     play = root.locator(".course-play")
+    stop = play.locator("button:has(.fa-stop)")
+    if stop.count():
+        stop.first.click()
+    nb.wait_quiet(canvas)
+    canvas.evaluate(RECORD_FRAMES, seconds * 1000)
     play.locator("button:has(.fa-play), button").first.click()
-    times = canvas.evaluate(RECORD_FRAMES, seconds * 1000)
+    page.wait_for_function(
+        "() => window.__coursePlayFrames.done", timeout=(seconds + 30) * 1000, polling=100
+    )
+    times = page.evaluate("() => window.__coursePlayFrames.times")
     pause = play.locator("button:has(.fa-pause)")
     if pause.count():
         pause.first.click()

@@ -6,7 +6,9 @@ to ``f(x Wᵀ + b)`` (``demos.linear_map.warp_points``, i.e. ``layers.dense_forw
 activation). The original grid stays faint behind the warped one, and the image of the unit
 square is filled, so the determinant (area scale and orientation) can be seen. This is the
 bridge from "matrix times vector" to "a layer of two neurons".
-Slider events move the same LineCollections, polygon and arrows in place.
+Slider events move the same LineCollections, polygon and arrows in place, and redraw only what
+lies on the plane over a kept picture of the ticks and the formula (``figure_updates.Blitter``,
+one picture per activation).
 """
 
 import numpy as np
@@ -18,8 +20,8 @@ from course_lib._checked import checked
 from course_lib.demos._choices import ACTIVATION_CHOICES
 from course_lib.demos.linear_map import determinant, grid_lines, warp_points
 from course_lib.demos.matrix_ops import fmt
-from course_lib.plotting import COLORS, plot_vectors, update_vectors
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting import COLORS, plot_vectors
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import fixed_ticks
 from course_lib.widgets._layout import column_grid
@@ -37,6 +39,8 @@ _UNIT_SQUARE = np.concatenate(
         np.column_stack([0 * _t, 1 - _t]),
     ]
 )
+# every point a move maps, in one array (one dense-layer call per move): grid, square, x
+_POINTS = np.concatenate([_GRID.reshape(-1, 2), _UNIT_SQUARE, _VECTOR[None, :]])
 _LIMITS = {"none": 4.5, "relu": 4.5, "sigmoid": 2.2, "tanh": 2.2}
 # Five labelled ticks per axis: each tick label costs about as much to draw as the whole grid.
 _TICKS = {4.5: (-4, -2, 0, 2, 4), 2.2: (-2, -1, 0, 1, 2)}
@@ -75,12 +79,38 @@ def _draw_map(ax) -> dict:
     return {"warped": warped, "square": square, "title": ax.set_title("")}
 
 
+def _moving_artists(ax, h: dict) -> list:
+    """What a slider move redraws, in the order a full draw paints it (zorder, then age).
+
+    The warped grid, the square, the image arrow, its label and det W (the title on the
+    right) move. The arrows
+    are drawn first (zorder 1) and everything in the Axes after them may cover a moving part
+    (the faint grid, x's arrow and label, the axis lines, the spines), so all of it is redrawn
+    (else a blitted frame would paint a moving part over them). Only the Axes' background,
+    ticks, axis labels and the formula (the title on the left) are kept as a picture: they
+    are also what costs most to draw.
+    """
+    moving = [h["warped"], h["square"], h["title"], *ax.course_artists["arrows"]]
+    lowest = min(a.get_zorder() for a in moving)
+    kept = (ax.patch, ax.xaxis, ax.yaxis, ax.title, h["formula"])
+    children = [a for a in ax.get_children() if all(a is not k for k in kept)]
+    return sorted(
+        (a for a in children if a.get_visible() and a.get_zorder() >= lowest),
+        key=lambda a: a.get_zorder(),
+    )
+
+
 def _show_map(ax, h: dict, W: np.ndarray, b: np.ndarray, activation: str) -> dict:
     """Move the warped grid, square and vector for ``W``, ``b``, ``activation``; return numbers."""
-    h["warped"].set_segments(warp_points(_GRID, W, b, activation))
-    h["square"].set_xy(warp_points(_UNIT_SQUARE, W, b, activation))
-    image = warp_points(_VECTOR[None, :], W, b, activation)[0]
-    update_vectors(ax, np.vstack([_VECTOR, image]))
+    moved = warp_points(_POINTS, W, b, activation)
+    h["warped"].set_segments(moved[: _GRID.size // 2].reshape(_GRID.shape))
+    h["square"].set_xy(moved[_GRID.size // 2 : -1])
+    image = moved[-1]
+    # the image arrow and its label move; x's arrow and the limits stay (``update_vectors``
+    # would also refit the limits, a change of the background on every move)
+    vectors = ax.course_artists
+    vectors["arrows"][1].set_positions(tuple(vectors["origin"]), tuple(vectors["origin"] + image))
+    vectors["texts"][1].set_position(tuple(vectors["origin"] + image))
     lim = _LIMITS[activation]
     if ax.get_xlim() != (-lim, lim):
         ax.set_xlim(-lim, lim)
@@ -88,7 +118,9 @@ def _show_map(ax, h: dict, W: np.ndarray, b: np.ndarray, activation: str) -> dic
         fixed_ticks(ax, x=_TICKS[lim], y=_TICKS[lim])
     det = determinant(W)
     f = "" if activation == "none" else f"{activation} "
-    h["title"].set_text(f"x ↦ {f}(xWᵀ + b),   det W = {fmt(round(det, 2))}")
+    if "formula" in h:  # the explorer: the formula on the left, det W on the right
+        h["formula"].set_text(f"x ↦ {f}(xWᵀ + b)")
+    h["title"].set_text(f"det W = {fmt(round(det, 2))}")
     return {"det": det, "image": image}
 
 
@@ -129,9 +161,13 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
 
     W0 = _read_W(*np.asarray(W, dtype=np.float64).ravel())
     warp_points(_VECTOR[None, :], W0, b, activation)  # checks W, b and the activation name
-    fig, ax = new_figure(5.2, 4.6)
+    fig, ax = new_figure(4.0, 4.0)
     ax.set_aspect("equal")
     h = _draw_map(ax)
+    # two titles: the formula changes only with the activation (it is kept with the background
+    # picture); det W changes with every move and is redrawn (fewer letters to draw per move)
+    h["formula"] = ax.set_title("", loc="left")
+    h["title"] = ax.set_title("", loc="right")
     caption = widgets.HTML()
 
     controls = {
@@ -162,14 +198,19 @@ def linear_map_explorer(W=((1.0, 0.5), (0.0, 1.0)), b=(0.0, 0.0), activation: st
         Wv = _read_W(v["w11"], v["w12"], v["w21"], v["w22"])
         bv = np.array([v["b1"], v["b2"]], dtype=np.float64)
         shown = _show_map(ax, h, Wv, bv, v["activation"])
+        if blitter is not None:  # None while the figure is being built (nothing shown yet)
+            blitter.update(v["activation"])  # one kept background per activation
+        # the caption after the picture: the frame leaves first, it is what the eye follows
         caption.value = _caption(Wv, bv, v["activation"], shown["det"], shown["image"])
-        redraw(fig)
+
+    blitter = None
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")
     update()
     fig.tight_layout()  # after the first update, so the title has its text and fits
     freeze_layout(fig)  # later draws do not re-measure tick labels to place title and labels
+    blitter = Blitter(fig, _moving_artists(ax, h))
     # one group each: two to a line in a wide column (the layout of W), one in a narrow one
     rows = [controls[k] for k in ("w11", "w12", "w21", "w22", "b1", "b2", "activation")]
     box = explorer_box("linear_map", rows, fig, caption)

@@ -5,8 +5,9 @@ A step slider (with a Play button) walks through the result one entry at a time 
 one row at a time), lighting up the entries used in that step; the caption writes the step's
 arithmetic, e.g. ``1·7 + 2·9 + 3·11 = 7 + 18 + 33 = 58`` and the running sums ``7 → 25 → 58``.
 The steps come from the pure function ``demos.matrix_ops.matrix_op_steps`` (which uses
-``linalg.matmul_steps``); the slider only restyles the cells and rewrites texts in place.
-Changing the operation redraws the grids (their shapes change).
+``linalg.matmul_steps``); the slider only restyles the cells and rewrites texts in place,
+and each (operation, step) picture, once drawn, is kept and put back when the step returns
+(``figure_updates.Blitter``). Changing the operation redraws the grids (their shapes change).
 """
 
 import numpy as np
@@ -16,7 +17,7 @@ from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos.matrix_ops import OPERATIONS, default_matrices, fmt, matrix_op_steps
 from course_lib.plotting import plot_matrix, update_matrix
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 
 __all__ = ["matrix_ops_explorer", "matrix_ops_static", "operands"]
@@ -50,12 +51,26 @@ def operands(operation: str, A=None, B=None) -> tuple[np.ndarray, np.ndarray | N
     return A, dB if dB.shape == A.shape else np.ones_like(A)
 
 
+# The explorer's figure: the step's arithmetic is in the caption, not above the panels.
+_HEIGHT, _TOP = 2.2, 0.84
+
+
+def _key(h: dict, k: int) -> tuple:
+    """All the explorer's picture depends on (its matrices are fixed): operation and step."""
+    n = len(h["steps"])
+    return (h["op"], int(np.clip(k, 0, n - 1)) if n else None)
+
+
 def _shape(M) -> str:
     return f"{M.shape[0]}×{M.shape[1]}"
 
 
-def _draw(fig, operation: str, A, B, c) -> dict:
-    """Clear ``fig`` and draw the operands and result of ``operation``; returns the handles."""
+def _draw(fig, operation: str, A, B, c, top: float = 0.72, title: bool = True) -> dict:
+    """Clear ``fig`` and draw the operands and result of ``operation``; returns the handles.
+
+    ``top``: the top of the panels (figure fraction); ``title``: a title above the panels for
+    the step's arithmetic (the static figure's; the explorer writes it in its caption).
+    """
     fig.clear()
     left = np.array([[c]]) if operation == "scalar" else A
     right = None if operation == "transpose" else (A if operation == "scalar" else B)
@@ -69,7 +84,7 @@ def _draw(fig, operation: str, A, B, c) -> dict:
     widths = [p.shape[1] if p is not None else 0.9 for p in panels]
     if right is None:
         widths[2] = widths[3] = 0.05
-    grid = {"width_ratios": widths, "wspace": 0.05, "top": 0.72, "bottom": 0.04}
+    grid = {"width_ratios": widths, "wspace": 0.05, "top": top, "bottom": 0.04}
     axes = fig.subplots(1, 5, gridspec_kw=grid)
     sym1, sym2 = _SYMBOLS[operation]
     names = {"scalar": ("c", "A"), "transpose": ("A", "")}.get(operation, ("A", "B"))
@@ -81,7 +96,7 @@ def _draw(fig, operation: str, A, B, c) -> dict:
     for ax, sym in ((axes[1], sym1), (axes[3], sym2)):
         ax.axis("off")
         ax.text(0.5, 0.5, sym, ha="center", va="center", fontsize=20, transform=ax.transAxes)
-    title = fig.suptitle("", fontsize=12)
+    title = fig.suptitle("", fontsize=12) if title else None
     return {"axes": axes, "steps": steps, "error": error, "title": title, "op": operation}
 
 
@@ -89,7 +104,8 @@ def _show_step(h: dict, k: int) -> str:
     """Light up step ``k`` of the drawn operation; returns the caption's HTML."""
     steps, op = h["steps"], h["op"]
     if not steps:
-        h["title"].set_text("shapes do not fit")
+        if h["title"] is not None:
+            h["title"].set_text("shapes do not fit")
         return f"<b style='color:#D55E00'>{h['error']}</b>"
     k = int(np.clip(k, 0, len(steps) - 1))
     s = steps[k]
@@ -117,11 +133,11 @@ def _show_step(h: dict, k: int) -> str:
     # rows, columns and entries are numbered from 0, as NumPy does (the course's one convention
     # for every explorer): entry (0, 0) is (A @ B)[0, 0]
     where = f"entry ({s.out_cells[0][0]}, {s.out_cells[0][1]})"
-    h["title"].set_text(
-        f"step {k + 1} of {len(steps)}: {s.text}"
-        if op == "transpose"
-        else f"step {k + 1} of {len(steps)}, {where}: {s.text}"
-    )
+    step = f"step {k + 1} of {len(steps)}"
+    if h["title"] is not None:
+        h["title"].set_text(
+            f"{step}: {s.text}" if op == "transpose" else f"{step}, {where}: {s.text}"
+        )
     extra = ""
     if op == "multiply":
         (a_shape, b_shape) = (
@@ -138,7 +154,8 @@ def _show_step(h: dict, k: int) -> str:
     elif op == "transpose":
         m, n = h["axes"][0].course_artists["shape"]
         extra = f"<br>A is {m}×{n}, so its transpose Aᵀ is {n}×{m}: rows become columns."
-    return f"<b>{_LABELS[op]}</b>, {where if op != 'transpose' else 'row by row'}: {s.text}{extra}"
+    where = where if op != "transpose" else "row by row"
+    return f"<b>{_LABELS[op]}</b>, {step}, {where}: {s.text}{extra}"
 
 
 @checked(operation=choice("scalar", "add", "multiply", "transpose"), c=NUMBER)
@@ -164,9 +181,12 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     a0, b0 = operands(operation, A, B)
     matrix_op_steps(operation, a0, b0, c)  # raise the maths module's message on bad shapes
 
-    fig, _ = new_figure(5.8, 2.6)
-    state = {"h": _draw(fig, operation, a0, b0, c)}
+    fig, _ = new_figure(5.8, _HEIGHT)
+    state = {"h": _draw(fig, operation, a0, b0, c, top=_TOP, title=False)}
     freeze_layout(fig)  # step events then re-measure nothing to place the panel titles
+    # A step only restyles cells and fills in numbers: each (operation, step) is one picture,
+    # drawn in full on its first visit, then put back from a kept copy (``_key``).
+    blitter = Blitter(fig, [])
     caption = widgets.HTML()
     dropdown = widgets.Dropdown(
         options=[(_LABELS[o], o) for o in OPERATIONS], value=operation, description="operation"
@@ -177,13 +197,17 @@ def matrix_ops_explorer(A=None, B=None, c=2, operation: str = "multiply"):
     widgets.jslink((play, "value"), (slider, "value"))
 
     def update(step: int = 0) -> None:
-        caption.value = _show_step(state["h"], step)
-        redraw(fig)
+        text = _show_step(state["h"], step)
+        blitter.update(_key(state["h"], step))  # the picture first: it is what the eye follows
+        caption.value = text
 
     def set_operation(op: str) -> None:
         a, b = operands(op, A, B)
-        state["h"] = _draw(fig, op, a, b, c)
+        state["h"] = _draw(fig, op, a, b, c, top=_TOP, title=False)
         freeze_layout(fig)
+        # freeze_layout's layout pass is a draw event: the Blitter would file what it saw (not
+        # a finished picture) under the last step's key; drop every kept picture instead
+        blitter.forget()
         n = max(len(state["h"]["steps"]), 1)
         slider.value = min(slider.value, n - 1)
         slider.max = play.max = n - 1

@@ -4,7 +4,7 @@ import numpy as np
 
 from course_lib._argspec import NUMBER, array
 from course_lib._checked import checked
-from course_lib.plotting.figure_updates import redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._layout import column_grid
 
@@ -24,12 +24,16 @@ def welcome_explorer(w: float = 1.0):
 
     z = np.linspace(-6.0, 6.0, 241)
     fig, ax = new_figure(5.5, 3.0)
-    (line,) = ax.plot(z, steepness_curve(w, z), lw=2.5)
+    # above the spines (zorder 2.5): the curve ends on them, and a blitted curve is drawn on top
+    (line,) = ax.plot(z, steepness_curve(w, z), lw=2.5, zorder=2.6)
     ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="z", ylabel="output")
     ax.grid(alpha=0.3)
     # lay out with a title of the right size, or tight_layout leaves it no room and it is clipped
     title = ax.set_title(f"sigmoid(w·z) with w = {w:+.2f}")
     fig.tight_layout()
+    freeze_layout(fig)
+    # a move redraws only the curve and the title over a kept picture of the rest
+    blitter = Blitter(fig, [line, title])
 
     slider = mark_main(
         widgets.FloatSlider(
@@ -40,7 +44,7 @@ def welcome_explorer(w: float = 1.0):
     def update(value: float) -> None:
         line.set_ydata(steepness_curve(value, z))
         title.set_text(f"sigmoid(w·z) with w = {value:+.2f}")
-        redraw(fig)
+        blitter.update()
 
     slider.observe(lambda change: update(change["new"]), names="value")
     update(w)

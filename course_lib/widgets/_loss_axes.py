@@ -2,7 +2,8 @@
 artists: the saturation explorer's axes and the loss race's panels (``widgets.loss_curves``).
 
 - ``NAMES`` and ``RUN_COLORS``: each loss's name and colour, keyed like the runs of
-  ``demos.loss_curves.compare_losses`` (``"mse"``, ``"binary_cross_entropy"``);
+  ``demos.loss_curves.compare_losses`` (``"mse"``, ``"binary_cross_entropy"``), which
+  ``check_runs`` checks for;
 - ``plain_log_ticks(ax)``: plain-number ticks on a log y-axis, no minor ticks (fast to lay out);
 - ``saturation_axes(left, right, zs)``: both losses (left) and their slopes (right) against the
   weighted sum z, with a point on each curve; ``show_target`` sets the curves for a target y;
@@ -26,6 +27,16 @@ from course_lib.widgets._fast import fixed_ticks
 NAMES = {"mse": "mean squared error", "binary_cross_entropy": "cross-entropy"}
 RUN_COLORS = {"mse": COLORS["vermillion"], "binary_cross_entropy": COLORS["blue"]}
 SLOPE_FLOOR = 1e-12  # slopes are drawn at least this high on the log axis (they can be 0)
+
+
+def check_runs(func: str, runs) -> dict:
+    """``runs`` if it is a dict of the two runs of ``compare_losses``, else a TypeError."""
+    if not isinstance(runs, dict) or set(runs) != set(NAMES):
+        raise TypeError(
+            f"{func}: runs should be the dict returned by demos.loss_curves.compare_losses, "
+            f"with keys {sorted(NAMES)}."
+        )
+    return runs
 
 
 def plain_log_ticks(ax) -> None:

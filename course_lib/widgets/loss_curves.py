@@ -29,6 +29,7 @@ from course_lib.widgets._layout import column_grid
 from course_lib.widgets._loss_axes import (
     NAMES,
     RUN_COLORS,
+    check_runs,
     plain_log_ticks,
     race_artists,
     race_caption,
@@ -47,16 +48,6 @@ __all__ = [
     "loss_race_animation",
     "loss_race_explorer",
 ]
-
-
-def _check_runs(func: str, runs) -> dict:
-    if not isinstance(runs, dict) or set(runs) != set(NAMES):
-        raise TypeError(
-            f"{func}: runs should be the dict returned by demos.loss_curves.compare_losses, "
-            "with keys "
-            f"{sorted(NAMES)}."
-        )
-    return runs
 
 
 @checked()
@@ -197,7 +188,7 @@ def loss_race_static(runs):
     """
     import matplotlib.pyplot as plt
 
-    runs = _check_runs("loss_race_static", runs)
+    runs = check_runs("loss_race_static", runs)
     with plt.ioff():
         fig, axes = column_grid(3, 4.0, 3.4, sharex=True)
     for name, hist in runs.items():
@@ -228,7 +219,7 @@ def _race(func: str, runs, X, y, caption=None):
     """The race figure: ``(fig, update, num_frames, moving)``, ``moving`` being what
     ``update`` changes. The numbers of each step go in the titles, or in ``caption`` (an
     ``ipywidgets.HTML``) if given: the titles then name the runs only and do not change."""
-    runs = _check_runs(func, runs)
+    runs = check_runs(func, runs)
     X = as_array(func, "X", X, ndim=2)
     y = as_array(func, "y", y, ndim=1)
     if X.shape[1] != 1 or len(y) != len(X):
@@ -275,13 +266,15 @@ def loss_race_animation(runs, X, y):
 
 
 @checked(interval_ms=POSITIVE)
-def loss_race_explorer(runs, X, y, interval_ms: float = 60):
+def loss_race_explorer(runs, X, y, interval_ms: float = 120):
     r"""Play the two runs side by side: a Play button and a step slider over the race.
 
     .. math:: p(x) = \sigma(w_k x + b_k) \quad\text{at step } k
 
     runs: from ``compare_losses`` on one-feature data; X: (N, 1); y: (N,); interval_ms: the
-    time between frames while playing. Returns the ``animate`` box (``explorer-loss_race``)
+    time between frames while playing (at 60 ms, frames came 83 ms apart in JupyterLab on a
+    busy 2-core machine: the Play timer runs late and frames show on 16.7 ms screen ticks;
+    120 ms is kept). Returns the ``animate`` box (``explorer-loss_race``)
     with a caption under each panel (step, accuracy, w, b, size of the gradient); each frame
     redraws only the two curves and the points over them.
     """

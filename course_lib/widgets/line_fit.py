@@ -120,6 +120,7 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
         m = controls["slope"].value if slope is None else float(slope)
         c = controls["intercept"].value if intercept is None else float(intercept)
         update_line_fit(ax, m, c)
+        blitter.update()  # the picture goes out first, then the caption
         _, err = line_predictions(x, y, m, c)
         caption.value = (
             f"Your line ŷ = {m:.2f}·x {'+' if c >= 0 else '−'} {abs(c):.2f}: MSE = <b>{err:.3g}</b>"
@@ -128,7 +129,6 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
             f"{err - mse_best:.3g} above it.<br>{key}"
         )
         state["mse"] = err
-        blitter.update()
 
     state = {"best": (m_best, c_best, mse_best)}
     for widget in controls.values():

@@ -132,8 +132,8 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
             state["y"] = yv
             show_target(artists, zs, yv)
         show_point(artists, zv, yv)
+        blitter.update(yv)  # one kept picture per target; the picture goes out first
         caption.value = f"{saturation_caption(zv, yv)}<br>{key}"
-        blitter.update(yv)  # one kept picture per target
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")
@@ -215,10 +215,10 @@ def loss_race_static(runs):
     return fig
 
 
-def _race(func: str, runs, X, y, caption=None):
-    """The race figure: ``(fig, update, num_frames, moving)``, ``moving`` being what
-    ``update`` changes. The numbers of each step go in the titles, or in ``caption`` (an
-    ``ipywidgets.HTML``) if given: the titles then name the runs only and do not change."""
+def _race(func: str, runs, X, y, titled: bool = True):
+    """The race figure: ``(fig, update, num_frames, moving, numbers)``: ``moving`` is what
+    ``update`` changes, ``numbers(k)`` the HTML caption of frame k. With ``titled``, the
+    titles give each step's numbers too; otherwise they name the runs only and never change."""
     runs = check_runs(func, runs)
     X = as_array(func, "X", X, ndim=2)
     y = as_array(func, "y", y, ndim=1)
@@ -229,7 +229,7 @@ def _race(func: str, runs, X, y, caption=None):
         )
     x = X[:, 0]
     xs = np.linspace(x.min() - 0.5, x.max() + 0.5, 200)
-    fig, axes = new_figure(5.8, 3.6 if caption is None else 3.2, ncols=2, sharey=True)
+    fig, axes = new_figure(5.8, 3.6 if titled else 3.2, ncols=2, sharey=True)
     panels = race_panels(axes, x, y, xs)
     # every step's curve at once, (steps, 200): a frame then only hands one row to its line
     curves = {
@@ -237,19 +237,20 @@ def _race(func: str, runs, X, y, caption=None):
         for name, hist in runs.items()
     }
 
+    def steps(k: int) -> dict:
+        return {name: min(int(k), len(hist["b"]) - 1) for name, hist in runs.items()}
+
     def update(k: int) -> None:
-        steps = {name: min(int(k), len(hist["b"]) - 1) for name, hist in runs.items()}
-        for name, hist in runs.items():
-            panels[name]["curve"].set_ydata(curves[name][steps[name]])
-            lines = [] if caption is not None else race_numbers(hist, steps[name])
+        for name, j in steps(k).items():
+            panels[name]["curve"].set_ydata(curves[name][j])
+            lines = race_numbers(runs[name], j) if titled else []
             panels[name]["title"].set_text("\n".join([f"trained with {NAMES[name]}", *lines]))
-        if caption is not None:
-            caption.value = race_caption(runs, steps)
 
     num_frames = max(len(hist["b"]) for hist in runs.values())
     update(0)
     fig.tight_layout()  # after update(0), so the titles get their room
-    return fig, update, num_frames, race_artists(panels, titles=caption is None)
+    moving = race_artists(panels, titles=titled)
+    return fig, update, num_frames, moving, lambda k: race_caption(runs, steps(k))
 
 
 @checked()
@@ -283,9 +284,12 @@ def loss_race_explorer(runs, X, y, interval_ms: float = 120):
     from course_lib.plotting.animation import animate
     from course_lib.widgets._layout import COLUMN_PX
 
-    caption = widgets.HTML(layout=widgets.Layout(max_width=f"{COLUMN_PX}px"))
-    fig, update, num_frames, moving = _race("loss_race_explorer", runs, X, y, caption)
+    fig, update, num_frames, moving, numbers = _race("loss_race_explorer", runs, X, y, False)
     box = animate(fig, update, num_frames, interval_ms=interval_ms, name="loss_race", blit=moving)
+    caption = widgets.HTML(numbers(box.course_slider.value))
+    caption.layout.max_width = f"{COLUMN_PX}px"
+    # observed after animate's own observer: the new picture is sent first, then the numbers
+    box.course_slider.observe(lambda c: setattr(caption, "value", numbers(c["new"])), "value")
     box.children = (*box.children, caption)
-    box.caption = caption
+    box.caption, box.figure = caption, fig
     return box

@@ -12,7 +12,9 @@ r"""Lesson 4 pictures: the shape of each loss, and MSE against cross-entropy on 
   ``loss_race_explorer(runs, X, y)`` plays it (each frame redraws only what moves).
 
 The numbers come from ``course_lib.demos.loss_curves`` (pure compute); this module only draws.
-Figures are built under ``plt.ioff()``, so a static figure shows where the cell returns it.
+Figures are built under ``plt.ioff()``, so a static figure shows where the cell returns it. The
+explorers' axes are drawn once (``widgets._loss_axes``); a move redraws only the points or
+curves that move (``plotting.figure_updates.Blitter``), and changing numbers are HTML captions.
 """
 
 import numpy as np

@@ -1064,6 +1064,9 @@ BASELINES.update(
         "course_lib.widgets.loss_curves:loss_race_animation": Base(
             lambda: (w_loss.loss_race_animation, _runs(), {}), **LIGHT
         ),
+        "course_lib.widgets.loss_curves:loss_race_explorer": Base(
+            lambda: (w_loss.loss_race_explorer, _runs(), {}), **LIGHT
+        ),
         "course_lib.widgets.matrix_ops:matrix_ops_explorer": Base(
             call(w_ops.matrix_ops_explorer), accepts={"A": {"None"}, "B": {"None"}}, **LIGHT
         ),

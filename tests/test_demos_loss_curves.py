@@ -191,6 +191,29 @@ def test_loss_shapes_static_plots_only_finite_values():
         plt.close(fig)
 
 
+def test_loss_race_explorer_caption_gives_each_run_s_numbers_at_the_slider_s_step(
+    runs_and_data,
+):
+    import matplotlib.pyplot as plt
+
+    from course_lib.widgets.loss_curves import loss_race_explorer
+
+    runs, X, y = runs_and_data
+    box = loss_race_explorer(runs, X, y)
+    try:
+        assert "explorer-loss_race" in box._dom_classes
+        box.course_slider.value = 30
+        for name in ("mse", "binary_cross_entropy"):
+            hist = runs[name]
+            assert f"accuracy {hist['accuracy'][30]:.0%}" in box.caption.value
+            assert f"w = {hist['W'][30, 0]:.2f}, b = {hist['b'][30]:.2f}" in box.caption.value
+        assert box.caption.value.count("step 30:") == 2
+        titles = [ax.get_title() for ax in box.figure.axes]
+        assert titles == ["trained with mean squared error", "trained with cross-entropy"]
+    finally:
+        plt.close("all")
+
+
 def test_loss_curves_refuse_something_that_is_not_compare_losses_output(rng):
     from course_lib.widgets.loss_curves import loss_race_animation, loss_race_static
 

@@ -17,6 +17,9 @@ from tests.test_explorer_slider_ends import EXPLORERS
 # Where an animated artist passes under a static one drawn above it, blitting draws it on top
 # instead. An explorer may allow a fraction of its pixels to differ for that reason (say why).
 ALLOWED_DIFFERENT = {}
+# Other controls whose moves must also send the full draw's picture, by their description; after
+# each move the main slider moves too (a kept picture must be the one for the new setting).
+OTHER_CONTROLS = {"line_fit": ["intercept"], "saturation": ["target y"]}
 
 
 @pytest.fixture
@@ -76,24 +79,48 @@ def _full_draw_pixels(fig) -> np.ndarray:
         fig.canvas.draw()
 
 
-# ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
-@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
-@pytest.mark.parametrize("name", list(EXPLORERS))
-def test_each_frame_is_the_full_draw_of_its_state(name, ipympl_backend):
+def _check_move(name, canvas, widget, value, sent) -> None:
+    """Set ``widget`` to ``value``: a frame must be sent, the picture a full draw's."""
+    before = len(sent)
+    widget.value = value
+    what = f"{name}: moving {widget.description!r} to {value}"
+    assert len(sent) > before, f"{what} sent no frame"
+    shown = np.asarray(canvas.buffer_rgba()).copy()
+    plain = _full_draw_pixels(canvas.figure)
+    different = np.any(shown != plain, axis=-1).mean()
+    assert different <= ALLOWED_DIFFERENT.get(name, 0.0), (
+        f"{what}: {different:.2%} of the frame differs from a full draw"
+    )
+
+
+def _shown_explorer(name):
     box = EXPLORERS[name]()
     canvas, slider = _canvas_and_slider(box)
     sent = []
     canvas.send_binary = sent.append
     canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
     canvas.draw()
-    allowed = ALLOWED_DIFFERENT.get(name, 0.0)
+    return box, canvas, slider, sent
+
+
+# ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+@pytest.mark.parametrize("name", list(EXPLORERS))
+def test_each_frame_is_the_full_draw_of_its_state(name, ipympl_backend):
+    _box, canvas, slider, sent = _shown_explorer(name)
     for value in _values(slider):
-        before = len(sent)
-        slider.value = value
-        assert len(sent) > before, f"{name}: moving the slider to {value} sent no frame"
-        shown = np.asarray(canvas.buffer_rgba()).copy()
-        plain = _full_draw_pixels(canvas.figure)
-        different = np.any(shown != plain, axis=-1).mean()
-        assert different <= allowed, (
-            f"{name} at {value}: {different:.2%} of the frame differs from a full draw"
-        )
+        _check_move(name, canvas, slider, value, sent)
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+@pytest.mark.parametrize(
+    "name, description", [(n, d) for n, names in OTHER_CONTROLS.items() for d in names]
+)
+def test_frames_after_other_controls_are_full_draws(name, description, ipympl_backend):
+    box, canvas, slider, sent = _shown_explorer(name)
+    control = next(w for w in _children(box) if getattr(w, "description", None) == description)
+    main_values = _values(slider)
+    for k, value in enumerate(_values(control, n=4)):
+        if value != control.value:
+            _check_move(name, canvas, control, value, sent)
+        _check_move(name, canvas, slider, main_values[k % len(main_values)], sent)

@@ -59,6 +59,13 @@ def _descent_explorer():
     return module.descent_animation(Quadratic(5.0, 0.5), 0.3, 10)
 
 
+def _loss_race_explorer():
+    from course_lib.demos.loss_curves import compare_losses, two_clusters
+
+    X, y = two_clusters(40, rng=np.random.default_rng(0))
+    return loss_curves.loss_race_explorer(compare_losses(X, y, num_steps=30), X, y)
+
+
 EXPLORERS = {
     "welcome": welcome.welcome_explorer,
     "line_fit": line_fit.line_fit_explorer,
@@ -68,6 +75,7 @@ EXPLORERS = {
     "linear_map": linear_map.linear_map_explorer,
     "forward_pass": forward_pass.forward_pass_explorer,
     "saturation": loss_curves.saturation_explorer,
+    "loss_race": _loss_race_explorer,
     "learning_rate_bowl": lambda: learning_rate.learning_rate_explorer("bowl"),
     "learning_rate_1d": lambda: learning_rate.learning_rate_explorer("1d"),
     "descent": _descent_explorer,

@@ -34,6 +34,7 @@ from course_lib.widgets.line_fit import line_fit_explorer, line_fit_static
 from course_lib.widgets.linear_map import linear_map_explorer, linear_map_static
 from course_lib.widgets.loss_curves import (
     loss_race_animation,
+    loss_race_explorer,
     loss_race_static,
     loss_shapes_static,
     saturation_explorer,
@@ -69,6 +70,7 @@ __all__ = [
     "linear_map_explorer",
     "linear_map_static",
     "loss_race_animation",
+    "loss_race_explorer",
     "loss_race_static",
     "loss_shapes_static",
     "matrix_ops_explorer",

@@ -2,10 +2,17 @@
 
 Slope (main) and intercept sliders move the line ``ŷ = m x + c``; each point's squared error is
 drawn as a real square (``plotting.plot_line_fit`` / ``update_line_fit``), so the mean area of
-the squares is the MSE in the title: ``MSE = (1/N) Σ (ŷᵢ − yᵢ)²`` (squared, then averaged).
+the squares is the MSE in the caption: ``MSE = (1/N) Σ (ŷᵢ − yᵢ)²`` (squared, then averaged).
 The least-squares line (``demos.line_fit.best_fit_line``, via ``np.linalg.lstsq``) is drawn
 dashed with its MSE in the caption, as the score to beat. Default data: ``datasets.make_line``
 with a seeded generator.
+
+A slider move redraws only what moves (``plotting.figure_updates.Blitter``): the squares, the
+two lines and the points, over a kept picture of the grid and the tick labels. The grid lies
+under the squares, and the axes frame is redrawn with them, so that a blitted frame is the
+picture a full draw gives (the points stay on top). The numbers (line, MSE) and the key are
+HTML in the caption, not text on the canvas (the title ``plot_line_fit`` writes is hidden: each
+glyph would cost on every move), and the figure is only as wide as the equal-aspect plot needs.
 """
 
 import numpy as np
@@ -15,7 +22,7 @@ from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos.line_fit import best_fit_line, line_predictions
 from course_lib.plotting import COLORS, plot_line_fit, update_line_fit
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import color_key
 from course_lib.widgets._layout import column_grid
@@ -83,10 +90,12 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
 
     x, y = line_data(x, y)
     m_best, c_best, mse_best = best_fit_line(x, y)
-    fig, ax = new_figure(5.6, 4.2)
+    fig, ax = new_figure(3.0, 3.9)  # the equal-aspect data box is taller than wide
     plot_line_fit(x, y, slope, intercept, ax=ax)
-    _best_line(ax, x, m_best, c_best)
+    best = _best_line(ax, x, m_best, c_best)
     ax.get_legend().remove()  # the key is HTML under the caption: a legend box is a slow draw
+    ax.set_axisbelow(True)  # the grid under the squares, in the kept picture
+    ax.title.set_visible(False)  # the caption gives the line and its MSE
     key = color_key(
         [
             (COLORS["data"], "●", "data y"),
@@ -97,6 +106,9 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
     )
     fig.tight_layout()
     freeze_layout(fig)
+    arts = ax.course_artists  # in the order a full draw paints them (zorder)
+    moving = [*arts["squares"], best, arts["line"], *ax.spines.values(), arts["points"]]
+    blitter = Blitter(fig, moving)
     caption = widgets.HTML()
 
     controls = {
@@ -108,6 +120,7 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
         m = controls["slope"].value if slope is None else float(slope)
         c = controls["intercept"].value if intercept is None else float(intercept)
         update_line_fit(ax, m, c)
+        blitter.update()  # the picture goes out first, then the caption
         _, err = line_predictions(x, y, m, c)
         caption.value = (
             f"Your line ŷ = {m:.2f}·x {'+' if c >= 0 else '−'} {abs(c):.2f}: MSE = <b>{err:.3g}</b>"
@@ -116,7 +129,6 @@ def line_fit_explorer(x=None, y=None, slope: float = 0.5, intercept: float = 0.0
             f"{err - mse_best:.3g} above it.<br>{key}"
         )
         state["mse"] = err
-        redraw(fig)
 
     state = {"best": (m_best, c_best, mse_best)}
     for widget in controls.values():

@@ -8,23 +8,39 @@ r"""Lesson 4 pictures: the shape of each loss, and MSE against cross-entropy on 
 - ``loss_race_static(runs)``: the two training runs of ``demos.loss_curves.compare_losses`` side by
   side (cross-entropy of the model, accuracy, gradient size, against the step).
 - ``loss_race_animation(runs, X, y)``: returns ``(fig, update, num_frames)`` for
-  ``course_lib.plotting.animation.animate``: the data and each run's sigmoid curve, step by step.
+  ``course_lib.plotting.animation.animate``: the data and each run's sigmoid curve, step by step;
+  ``loss_race_explorer(runs, X, y)`` plays it (each frame redraws only what moves).
 
 The numbers come from ``course_lib.demos.loss_curves`` (pure compute); this module only draws.
-Figures are built under ``plt.ioff()``, so a static figure shows where the cell returns it.
+Figures are built under ``plt.ioff()``, so a static figure shows where the cell returns it. The
+explorers' axes are drawn once (``widgets._loss_axes``); a move redraws only the points or
+curves that move (``plotting.figure_updates.Blitter``), and changing numbers are HTML captions.
 """
 
 import numpy as np
 
-from course_lib._argspec import NUMBER, array, choice
+from course_lib._argspec import NUMBER, POSITIVE, array, choice
 from course_lib._checked import checked
 from course_lib._validation import as_array
 from course_lib.demos.loss_curves import logit_gradients, saturation_caption
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.plotting.style import COLORS
 from course_lib.widgets._base import float_slider, new_figure
-from course_lib.widgets._fast import color_key, fixed_ticks
+from course_lib.widgets._fast import color_key
 from course_lib.widgets._layout import column_grid
+from course_lib.widgets._loss_axes import (
+    NAMES,
+    RUN_COLORS,
+    check_runs,
+    plain_log_ticks,
+    race_artists,
+    race_caption,
+    race_numbers,
+    race_panels,
+    saturation_axes,
+    show_point,
+    show_target,
+)
 
 __all__ = [
     "loss_shapes_static",
@@ -32,31 +48,8 @@ __all__ = [
     "saturation_static",
     "loss_race_static",
     "loss_race_animation",
+    "loss_race_explorer",
 ]
-
-_NAMES = {"mse": "mean squared error", "binary_cross_entropy": "cross-entropy"}
-_RUN_COLORS = {"mse": COLORS["vermillion"], "binary_cross_entropy": COLORS["blue"]}
-
-
-def _plain_log_ticks(ax) -> None:
-    # Log axes label their ticks as mathtext powers of ten by default, which is slow to lay out
-    # (a second or more per figure); plain numbers such as 0.001 read as well and draw fast.
-    # No minor ticks either: the 2..9 marks of every decade cost about 0.1 s per axis to lay out.
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
-
-    ax.yaxis.set_major_locator(LogLocator(base=10.0, numticks=6))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
-    ax.yaxis.set_minor_locator(NullLocator())
-
-
-def _check_runs(func: str, runs) -> dict:
-    if not isinstance(runs, dict) or set(runs) != set(_NAMES):
-        raise TypeError(
-            f"{func}: runs should be the dict returned by demos.loss_curves.compare_losses, "
-            "with keys "
-            f"{sorted(_NAMES)}."
-        )
-    return runs
 
 
 @checked()
@@ -88,8 +81,8 @@ def loss_shapes_static():
         )
     ax1.set(xlabel="p", ylabel="loss")
     ax1.set_title("−log p: the cost of\nthe true class's probability", fontsize=10)
-    ax2.plot(p, -np.log(p), color=_RUN_COLORS["binary_cross_entropy"], label="cross-entropy −log p")
-    ax2.plot(p, (1.0 - p) ** 2, color=_RUN_COLORS["mse"], label="squared error (1 − p)²")
+    ax2.plot(p, -np.log(p), color=RUN_COLORS["binary_cross_entropy"], label="cross-entropy −log p")
+    ax2.plot(p, (1.0 - p) ** 2, color=RUN_COLORS["mse"], label="squared error (1 − p)²")
     ax2.set(xlabel="predicted probability p", ylabel="loss", ylim=(0.0, 5.5))
     ax2.set_title("one example\nwith target y = 1", fontsize=10)
     ax2.legend(fontsize=8)
@@ -97,29 +90,6 @@ def loss_shapes_static():
         ax.grid(True, alpha=0.3)
     fig.tight_layout()
     return fig
-
-
-def _saturation_axes(left, right, zs: np.ndarray) -> dict:
-    """Plot helper: both losses (left) and their slopes (right) over ``zs``, with a point on
-    each curve; returns the lines and points (keys ``bce``, ``mse``, ``*_dz``, ``*_point``)
-    and the left ``title``, for ``saturation_explorer`` to move."""
-    artists = {}
-    for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
-        color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
-        for name, ax in ((key, left), (key + "_dz", right)):
-            artists[name] = ax.plot(zs, zs, color=color, label=label)[0]
-            artists[name + "_point"] = ax.plot([0.0], [0.0], "o", color=color, ms=8)[0]
-    right.set_yscale("log")
-    _plain_log_ticks(right)
-    # fixed ticks: the limits never change, so no locator needs to run on each draw
-    fixed_ticks(left, x=(-8, -4, 0, 4, 8), y=(0, 2, 4, 6, 8))
-    fixed_ticks(right, x=(-8, -4, 0, 4, 8), y=(1e-4, 1e-2, 1))
-    left.set(xlabel="weighted sum z", ylabel="loss", ylim=(-0.2, 8.5))
-    right.set(xlabel="weighted sum z", ylabel="|slope ∂loss/∂z|", ylim=(1e-4, 2.0))
-    right.set_title("the push each loss gives z")
-    for ax in (left, right):
-        ax.grid(True, alpha=0.3)
-    return dict(artists, title=left.set_title(""))
 
 
 @checked(z=NUMBER, y=choice(1, 0))
@@ -138,14 +108,20 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
 
     zs = np.linspace(-8.0, 8.0, 321)
     fig, (left, right) = new_figure(5.8, 3.2, ncols=2)
-    artists = _saturation_axes(left, right, zs)
+    artists = saturation_axes(left, right, zs)
+    show_target(artists, zs, int(y))  # the title's text, before the layout is computed
+    fig.tight_layout()
+    freeze_layout(fig)  # slider events then re-measure nothing
+    # a move redraws the four points only, over the picture kept for the target (the curves)
+    points = [artists[k + "_point"] for k in ("bce", "mse", "bce_dz", "mse_dz")]
+    blitter = Blitter(fig, points)
     # the key sits in the HTML caption: a legend is re-laid out on every draw
     key = color_key(
-        [(_RUN_COLORS["binary_cross_entropy"], "━", "cross-entropy"),
-         (_RUN_COLORS["mse"], "━", "squared error")]
+        [(RUN_COLORS["binary_cross_entropy"], "━", "cross-entropy"),
+         (RUN_COLORS["mse"], "━", "squared error")]
     )  # fmt: skip
     caption = widgets.HTML()
-    state = {"y": None}
+    state = {"y": int(y)}
     controls = {
         "z": mark_main(float_slider("z", z, -8.0, 8.0)),
         "y": widgets.Dropdown(options=[1, 0], value=int(y), description="target y"),
@@ -156,23 +132,14 @@ def saturation_explorer(z: float = -4.0, y: int = 1):
         yv = controls["y"].value if y is None else int(y)
         if yv != state["y"]:  # the curves depend only on the target; the title names it
             state["y"] = yv
-            curves = logit_gradients(zs, float(yv))
-            for name in ("bce", "mse"):
-                artists[name].set_ydata(curves[name])
-                artists[name + "_dz"].set_ydata(np.maximum(np.abs(curves[name + "_dz"]), 1e-12))
-            artists["title"].set_text(f"the two losses for target y = {yv}")
-        here = logit_gradients(np.array([zv]), float(yv))
-        for name in ("bce", "mse"):
-            artists[name + "_point"].set_data([zv], [here[name][0]])
-            artists[name + "_dz_point"].set_data([zv], [max(abs(here[name + "_dz"][0]), 1e-12)])
+            show_target(artists, zs, yv)
+        show_point(artists, zv, yv)
+        blitter.update(yv)  # one kept picture per target; the picture goes out first
         caption.value = f"{saturation_caption(zv, yv)}<br>{key}"
-        redraw(fig)
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")
     update()
-    fig.tight_layout()
-    freeze_layout(fig)  # slider events then re-measure nothing
     box = explorer_box("saturation", list(controls.values()), fig, caption)
     box.update, box.caption, box.controls = update, caption, controls
     return box
@@ -197,14 +164,14 @@ def saturation_static(zs=(-6.0, -2.0, 1.0), y: int = 1):
     for ax, zv in zip(np.atleast_1d(axes), zs, strict=True):
         here = logit_gradients(np.array([zv]), float(y))
         for key, label in (("bce", "cross-entropy"), ("mse", "squared error")):
-            color = _RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
+            color = RUN_COLORS["mse" if key == "mse" else "binary_cross_entropy"]
             slope = np.maximum(np.abs(curves[key + "_dz"]), 1e-12)
             ax.semilogy(grid, slope, color=color, label=label)
             ax.plot([zv], [max(abs(here[key + "_dz"][0]), 1e-12)], "o", color=color, ms=8)
         ratio = abs(here["bce_dz"][0]) / max(abs(here["mse_dz"][0]), 1e-300)
         ax.set_title(f"z = {zv:g}, p = {here['p'][0]:.3g}\nCE push {ratio:.3g}× larger", fontsize=9)
         ax.set(xlabel="weighted sum z", ylim=(1e-4, 2.0))
-        _plain_log_ticks(ax)
+        plain_log_ticks(ax)
         ax.grid(True, alpha=0.3)
     np.atleast_1d(axes)[0].set_ylabel(f"|slope ∂loss/∂z|, target {int(y)}")
     np.atleast_1d(axes)[0].legend(loc="lower center", fontsize=9)
@@ -223,20 +190,20 @@ def loss_race_static(runs):
     """
     import matplotlib.pyplot as plt
 
-    runs = _check_runs("loss_race_static", runs)
+    runs = check_runs("loss_race_static", runs)
     with plt.ioff():
         fig, axes = column_grid(3, 4.0, 3.4, sharex=True)
     for name, hist in runs.items():
         steps = np.arange(len(hist["bce"]))
-        label = f"trained with {_NAMES[name]}"
+        label = f"trained with {NAMES[name]}"
         if hist.get("diverged_at") is not None:  # a rate far too large: say so in the legend
             label += f" (diverged at step {hist['diverged_at']})"
-        style = {"color": _RUN_COLORS[name], "label": label}
+        style = {"color": RUN_COLORS[name], "label": label}
         axes[0].semilogy(steps, hist["bce"], **style)
         axes[1].plot(steps, hist["accuracy"], **style)
         axes[2].semilogy(steps, hist["grad_norm"], **style)
-    _plain_log_ticks(axes[0])
-    _plain_log_ticks(axes[2])
+    plain_log_ticks(axes[0])
+    plain_log_ticks(axes[2])
     axes[0].set(title="cross-entropy of the model", ylabel="loss (log scale)")
     axes[1].set(title="accuracy", ylim=(-0.05, 1.05))
     axes[2].set(title="size of the gradient (dW, db)", ylabel="log scale")
@@ -250,17 +217,11 @@ def loss_race_static(runs):
     return fig
 
 
-@checked()
-def loss_race_animation(runs, X, y):
-    r"""The two runs as an animation: data points and each run's curve :math:`p = \sigma(wx + b)`.
-
-    .. math:: p(x) = \sigma(w_k x + b_k) \quad\text{at step } k
-
-    runs: from ``compare_losses`` on one-feature data; X: (N, 1); y: (N,). Returns
-    ``(fig, update, num_frames)``; pass them to ``course_lib.plotting.animation.animate``.
-    """
-    func = "loss_race_animation"
-    runs = _check_runs(func, runs)
+def _race(func: str, runs, X, y, titled: bool = True):
+    """The race figure: ``(fig, update, num_frames, moving, numbers)``: ``moving`` is what
+    ``update`` changes, ``numbers(k)`` the HTML caption of frame k. With ``titled``, the
+    titles give each step's numbers too; otherwise they name the runs only and never change."""
+    runs = check_runs(func, runs)
     X = as_array(func, "X", X, ndim=2)
     y = as_array(func, "y", y, ndim=1)
     if X.shape[1] != 1 or len(y) != len(X):
@@ -269,30 +230,68 @@ def loss_race_animation(runs, X, y):
             "data, X of shape (N, 1) with one label per row."
         )
     x = X[:, 0]
-    pad = 0.5
-    xs = np.linspace(x.min() - pad, x.max() + pad, 200)
-    fig, axes = new_figure(5.8, 3.6, ncols=2, sharey=True)
-    curves, titles = {}, {}
-    for ax, name in zip(axes, _NAMES, strict=True):
-        ax.scatter(x, y, c=np.where(y == 1, COLORS["blue"], COLORS["orange"]), s=18, zorder=3)
-        ax.axhline(0.5, color=COLORS["grey"], ls="--", lw=1)
-        (curves[name],) = ax.plot(xs, np.zeros_like(xs), color=_RUN_COLORS[name], lw=2.5)
-        titles[name] = ax.set_title("", fontsize=9)  # three lines over a half-column panel
-        ax.set(xlabel="x (one feature)", ylim=(-0.08, 1.08))
-        ax.grid(True, alpha=0.3)
-    axes[0].set_ylabel("p = σ(w·x + b), label y")
+    xs = np.linspace(x.min() - 0.5, x.max() + 0.5, 200)
+    fig, axes = new_figure(5.8, 3.6 if titled else 3.2, ncols=2, sharey=True)
+    panels = race_panels(axes, x, y, xs)
+    # every step's curve at once, (steps, 200): a frame then only hands one row to its line
+    curves = {
+        name: logit_gradients(hist["W"][:, :1] * xs + hist["b"][:, None], 1.0)["p"]
+        for name, hist in runs.items()
+    }
+
+    def steps(k: int) -> dict:
+        return {name: min(int(k), len(hist["b"]) - 1) for name, hist in runs.items()}
 
     def update(k: int) -> None:
-        for name, hist in runs.items():
-            j = min(int(k), len(hist["b"]) - 1)
-            w, b = float(hist["W"][j, 0]), float(hist["b"][j])
-            curves[name].set_ydata(logit_gradients(w * xs + b, 1.0)["p"])
-            titles[name].set_text(
-                f"trained with {_NAMES[name]}\nstep {j}: accuracy {hist['accuracy'][j]:.0%}\n"
-                f"w = {w:.2f}, b = {b:.2f}, |gradient| {hist['grad_norm'][j]:.1e}"
-            )
+        for name, j in steps(k).items():
+            panels[name]["curve"].set_ydata(curves[name][j])
+            lines = race_numbers(runs[name], j) if titled else []
+            panels[name]["title"].set_text("\n".join([f"trained with {NAMES[name]}", *lines]))
 
     num_frames = max(len(hist["b"]) for hist in runs.values())
     update(0)
-    fig.tight_layout()  # after update(0), so the two-line titles get their room
-    return fig, update, num_frames
+    fig.tight_layout()  # after update(0), so the titles get their room
+    moving = race_artists(panels, titles=titled)
+    return fig, update, num_frames, moving, lambda k: race_caption(runs, steps(k))
+
+
+@checked()
+def loss_race_animation(runs, X, y):
+    r"""The two runs as an animation: data points and each run's curve :math:`p = \sigma(wx + b)`.
+
+    .. math:: p(x) = \sigma(w_k x + b_k) \quad\text{at step } k
+
+    runs: from ``compare_losses`` on one-feature data; X: (N, 1); y: (N,). Returns
+    ``(fig, update, num_frames)``; pass them to ``course_lib.plotting.animation.animate``
+    (``loss_race_explorer`` does, with each frame redrawing only what moves).
+    """
+    return _race("loss_race_animation", runs, X, y)[:3]
+
+
+@checked(interval_ms=POSITIVE)
+def loss_race_explorer(runs, X, y, interval_ms: float = 120):
+    r"""Play the two runs side by side: a Play button and a step slider over the race.
+
+    .. math:: p(x) = \sigma(w_k x + b_k) \quad\text{at step } k
+
+    runs: from ``compare_losses`` on one-feature data; X: (N, 1); y: (N,); interval_ms: the
+    time between frames while playing (at 60 ms, frames came 83 ms apart in JupyterLab on a
+    busy 2-core machine: the Play timer runs late and frames show on 16.7 ms screen ticks;
+    120 ms is kept). Returns the ``animate`` box (``explorer-loss_race``)
+    with a caption under each panel (step, accuracy, w, b, size of the gradient); each frame
+    redraws only the two curves and the points over them.
+    """
+    import ipywidgets as widgets
+
+    from course_lib.plotting.animation import animate
+    from course_lib.widgets._layout import COLUMN_PX
+
+    fig, update, num_frames, moving, numbers = _race("loss_race_explorer", runs, X, y, False)
+    box = animate(fig, update, num_frames, interval_ms=interval_ms, name="loss_race", blit=moving)
+    caption = widgets.HTML(numbers(box.course_slider.value))
+    caption.layout.max_width = f"{COLUMN_PX}px"
+    # observed after animate's own observer: the new picture is sent first, then the numbers
+    box.course_slider.observe(lambda c: setattr(caption, "value", numbers(c["new"])), "value")
+    box.children = (*box.children, caption)
+    box.caption, box.figure = caption, fig
+    return box

@@ -76,24 +76,56 @@ def _full_draw_pixels(fig) -> np.ndarray:
         fig.canvas.draw()
 
 
-# ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
-@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
-@pytest.mark.parametrize("name", list(EXPLORERS))
-def test_each_frame_is_the_full_draw_of_its_state(name, ipympl_backend):
-    box = EXPLORERS[name]()
+def _shown_canvas(box):
+    """The explorer's canvas, acting as one JupyterLab shows, its sent frames counted."""
     canvas, slider = _canvas_and_slider(box)
     sent = []
     canvas.send_binary = sent.append
     canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
     canvas.draw()
+    return canvas, slider, sent
+
+
+def _check_move(name, canvas, sent, widget, value) -> None:
+    """Set ``widget`` to ``value``: a frame is sent, and it is the full draw of the state."""
+    before = len(sent)
+    widget.value = value
+    label = f"{name}: moving {widget.description or 'the control'} to {value}"
+    assert len(sent) > before, f"{label} sent no frame"
+    shown = np.asarray(canvas.buffer_rgba()).copy()
+    plain = _full_draw_pixels(canvas.figure)
+    different = np.any(shown != plain, axis=-1).mean()
     allowed = ALLOWED_DIFFERENT.get(name, 0.0)
+    assert different <= allowed, f"{label}: {different:.2%} of the frame differs from a full draw"
+
+
+# ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+@pytest.mark.parametrize("name", list(EXPLORERS))
+def test_each_frame_is_the_full_draw_of_its_state(name, ipympl_backend):
+    box = EXPLORERS[name]()
+    canvas, slider, sent = _shown_canvas(box)
     for value in _values(slider):
-        before = len(sent)
-        slider.value = value
-        assert len(sent) > before, f"{name}: moving the slider to {value} sent no frame"
-        shown = np.asarray(canvas.buffer_rgba()).copy()
-        plain = _full_draw_pixels(canvas.figure)
-        different = np.any(shown != plain, axis=-1).mean()
-        assert different <= allowed, (
-            f"{name} at {value}: {different:.2%} of the frame differs from a full draw"
-        )
+        _check_move(name, canvas, sent, slider, value)
+
+
+# Other controls (``box.controls`` names) whose moves blit too, or that change what the kept
+# picture shows: after each of their moves, and after one main-slider move that follows it,
+# the frame is the full draw of the state (a stale kept picture shows here).
+OTHER_CONTROLS = {
+    "neuron": ["b", "x0", "activation"],
+}
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+@pytest.mark.parametrize(
+    ("name", "control"), [(n, c) for n, controls in OTHER_CONTROLS.items() for c in controls]
+)
+def test_other_controls_send_the_full_draw_of_their_state(name, control, ipympl_backend):
+    box = EXPLORERS[name]()
+    canvas, slider, sent = _shown_canvas(box)
+    widget = box.controls[control]
+    main_values = _values(slider)
+    for k, value in enumerate(_values(widget, 5)):
+        _check_move(name, canvas, sent, widget, value)
+        _check_move(name, canvas, sent, slider, main_values[k % len(main_values)])

@@ -114,6 +114,7 @@ def test_each_frame_is_the_full_draw_of_its_state(name, ipympl_backend):
 # the frame is the full draw of the state (a stale kept picture shows here).
 OTHER_CONTROLS = {
     "neuron": ["b", "x0", "activation"],
+    "forward_pass": ["x2", "activation"],
 }
 
 

@@ -18,7 +18,7 @@ from course_lib._argspec import NUMBER, array, choice
 from course_lib._checked import checked
 from course_lib.demos.forward_pass import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._layout import column_grid
 
@@ -62,6 +62,17 @@ def _show(ax, params, x, hidden) -> list[np.ndarray]:
     values = forward_values(params, x, hidden, "sigmoid")
     update_network(ax, weights=edge_signals(params, values), values=values)
     return values
+
+
+def _moving(ax) -> list:
+    """What an input move redraws (``Blitter``), in the order a full draw paints it: the
+    edges, the nodes over them (an edge ends at a node's centre), the values on the nodes.
+    The title and the layer names stay in the picture kept per hidden activation; ŷ is the
+    output node's value (and the caption's), not in the title: a changing title costs as
+    much to draw as all the node values together."""
+    arts = ax.course_artists
+    texts = [text for layer in arts["texts"] for text in layer]
+    return [arts["edges"], arts["nodes"], *texts]
 
 
 def _describe(params, values, hidden) -> str:
@@ -111,22 +122,28 @@ def forward_pass_explorer(
         ),
     }
 
+    def show(v: dict) -> None:
+        """Write the forward pass for the controls' values ``v`` on the diagram and caption."""
+        x = np.array([v["x1"], v["x2"]], dtype=np.float64)
+        values = _show(ax, params, x, v["activation"])
+        title.set_text(f"forward pass ({v['activation']} hidden layer)")
+        caption.value = _describe(params, values, v["activation"])
+        box_values["last"] = values
+
     def update(x1=None, x2=None, activation=None):
         given = {"x1": x1, "x2": x2, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
-        p = params
-        values = _show(ax, p, np.array([v["x1"], v["x2"]], dtype=np.float64), v["activation"])
-        title.set_text(f"forward pass ({v['activation']} hidden layer): ŷ = {values[-1][0]:.3f}")
-        caption.value = _describe(p, values, v["activation"])
-        box_values["last"] = values
-        redraw(fig)
+        show(v)
+        blitter.update(v["activation"])  # the title names the activation
 
     box_values = {}
+    show({k: widget.value for k, widget in controls.items()})
+    fig.tight_layout()  # after the first values, so the title has its text and fits
+    freeze_layout(fig)  # later draws do not re-measure anything to place the title
+    blitter = Blitter(fig, _moving(ax))
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")
     update()
-    fig.tight_layout()  # after the first update, so the title has its text and fits
-    freeze_layout(fig)  # later draws do not re-measure anything to place the title
     box = explorer_box("forward_pass", list(controls.values()), fig, caption)
     box.update = update
     box.caption = caption

@@ -108,7 +108,7 @@ def forward_pass_explorer(
             f"{', '.join(_HIDDEN)}, got {hidden_activation!r}."
         )
     params = _network_params("forward_pass_explorer", net)
-    fig, ax = new_figure(5.6, 3.6)
+    fig, ax = new_figure(5.6, 3.0)
     weights = [params[f"W{l}"] for l in range(1, len(params) // 2 + 1)]
     plot_network(_sizes(params), weights=weights, ax=ax)
     title = ax.set_title("")

@@ -157,7 +157,7 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
 
     func = "tensor_explorer"
     T = _tensor(func, T)
-    fig, (ax_t, ax_r) = new_figure(5.8, 2.9, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
+    fig, (ax_t, ax_r) = new_figure(5.8, 2.5, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
     plot_tensor(T, ax=ax_t, title=f"T, shape {T.shape}")
     panels, ops = _result_panels(fig, ax_r, T, op), [op] * 3
     freeze_layout(fig)

@@ -122,19 +122,21 @@ def forward_pass_explorer(
         ),
     }
 
-    def show(v: dict) -> None:
-        """Write the forward pass for the controls' values ``v`` on the diagram and caption."""
+    def show(v: dict) -> str:
+        """Write the forward pass for the controls' values ``v`` on the diagram; returns the
+        caption that goes with it."""
         x = np.array([v["x1"], v["x2"]], dtype=np.float64)
         values = _show(ax, params, x, v["activation"])
         title.set_text(f"forward pass ({v['activation']} hidden layer)")
-        caption.value = _describe(params, values, v["activation"])
         box_values["last"] = values
+        return _describe(params, values, v["activation"])
 
     def update(x1=None, x2=None, activation=None):
         given = {"x1": x1, "x2": x2, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
-        show(v)
+        text = show(v)
         blitter.update(v["activation"])  # the title names the activation
+        caption.value = text  # after the picture, so the browser can decode it sooner
 
     box_values = {}
     show({k: widget.value for k, widget in controls.items()})

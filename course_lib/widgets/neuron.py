@@ -125,8 +125,8 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
         given = {"w": w, "b": b, "x0": x0, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
         _show_neuron(artists, v["w"], v["b"], v["x0"], v["activation"])
-        caption.value = neuron_caption(v["w"], v["b"], v["x0"], v["activation"]) + f"<br>{_KEY}"
         blitter.update(v["activation"])  # the activation sets the y-range and its ticks
+        caption.value = neuron_caption(v["w"], v["b"], v["x0"], v["activation"]) + f"<br>{_KEY}"
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

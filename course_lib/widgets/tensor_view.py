@@ -182,19 +182,20 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
         step = reduce_entry(T, a, e, o)
         _show_panel(panels, ops, T, a, o, step["cell"])
         _light_members(ax_t, step["members"], T.shape)
+        blitter.update((a, o, e))  # the picture first, so the browser can decode it sooner
         caption.value = _caption(T, a, o, step)
-        blitter.update((a, o, e))
 
     def restart(_change=None) -> None:
-        """A new axis: back to entry 0 of the new result, drawn once."""
+        """A new axis: entry 0 of the new result is drawn (once), then the entry slider and
+        Play are set back to 0 with the new result's size (the picture is sent first)."""
         size = T.size // T.shape[axis_slider.value]
+        update(entry=0)
         state["restarting"] = True  # the entry observer stays quiet meanwhile
         try:
             entry_slider.value = play.value = 0  # first, so no max below clamps them
             entry_slider.max = play.max = size - 1
         finally:
             state["restarting"] = False
-        update()
 
     def entry_moved(change) -> None:
         if not state["restarting"]:

@@ -17,9 +17,6 @@ from tests.test_explorer_slider_ends import EXPLORERS
 # Where an animated artist passes under a static one drawn above it, blitting draws it on top
 # instead. An explorer may allow a fraction of its pixels to differ for that reason (say why).
 ALLOWED_DIFFERENT = {}
-# Other controls whose moves must also send the full draw's picture, by their description; after
-# each move the main slider moves too (a kept picture must be the one for the new setting).
-OTHER_CONTROLS = {"line_fit": ["intercept"], "saturation": ["target y"]}
 
 
 @pytest.fixture
@@ -79,48 +76,62 @@ def _full_draw_pixels(fig) -> np.ndarray:
         fig.canvas.draw()
 
 
-def _check_move(name, canvas, widget, value, sent) -> None:
-    """Set ``widget`` to ``value``: a frame must be sent, the picture a full draw's."""
-    before = len(sent)
-    widget.value = value
-    what = f"{name}: moving {widget.description!r} to {value}"
-    assert len(sent) > before, f"{what} sent no frame"
-    shown = np.asarray(canvas.buffer_rgba()).copy()
-    plain = _full_draw_pixels(canvas.figure)
-    different = np.any(shown != plain, axis=-1).mean()
-    assert different <= ALLOWED_DIFFERENT.get(name, 0.0), (
-        f"{what}: {different:.2%} of the frame differs from a full draw"
-    )
-
-
-def _shown_explorer(name):
-    box = EXPLORERS[name]()
+def _shown_canvas(box):
+    """The explorer's canvas, acting as one JupyterLab shows, its sent frames counted."""
     canvas, slider = _canvas_and_slider(box)
     sent = []
     canvas.send_binary = sent.append
     canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
     canvas.draw()
-    return box, canvas, slider, sent
+    return canvas, slider, sent
+
+
+def _check_move(name, canvas, sent, widget, value) -> None:
+    """Set ``widget`` to ``value``: a frame is sent, and it is the full draw of the state."""
+    before = len(sent)
+    widget.value = value
+    label = f"{name}: moving {widget.description or 'the control'} to {value}"
+    assert len(sent) > before, f"{label} sent no frame"
+    shown = np.asarray(canvas.buffer_rgba()).copy()
+    plain = _full_draw_pixels(canvas.figure)
+    different = np.any(shown != plain, axis=-1).mean()
+    allowed = ALLOWED_DIFFERENT.get(name, 0.0)
+    assert different <= allowed, f"{label}: {different:.2%} of the frame differs from a full draw"
 
 
 # ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
 @pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
 @pytest.mark.parametrize("name", list(EXPLORERS))
 def test_each_frame_is_the_full_draw_of_its_state(name, ipympl_backend):
-    _box, canvas, slider, sent = _shown_explorer(name)
+    box = EXPLORERS[name]()
+    canvas, slider, sent = _shown_canvas(box)
     for value in _values(slider):
-        _check_move(name, canvas, slider, value, sent)
+        _check_move(name, canvas, sent, slider, value)
+
+
+# Other controls (``box.controls`` names) whose moves blit too, or that change what the kept
+# picture shows: after each of their moves, and after one main-slider move that follows it,
+# the frame is the full draw of the state (a stale kept picture shows here).
+OTHER_CONTROLS = {
+    "neuron": ["b", "x0", "activation"],
+    "forward_pass": ["x2", "activation"],
+    "tensor": ["entry", "op"],
+    "line_fit": ["intercept"],
+    "saturation": ["y"],
+}
 
 
 @pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
 @pytest.mark.parametrize(
-    "name, description", [(n, d) for n, names in OTHER_CONTROLS.items() for d in names]
+    ("name", "control"), [(n, c) for n, controls in OTHER_CONTROLS.items() for c in controls]
 )
-def test_frames_after_other_controls_are_full_draws(name, description, ipympl_backend):
-    box, canvas, slider, sent = _shown_explorer(name)
-    control = next(w for w in _children(box) if getattr(w, "description", None) == description)
+def test_other_controls_send_the_full_draw_of_their_state(name, control, ipympl_backend):
+    box = EXPLORERS[name]()
+    canvas, slider, sent = _shown_canvas(box)
+    widget = box.controls[control]
     main_values = _values(slider)
-    for k, value in enumerate(_values(control, n=4)):
-        if value != control.value:
-            _check_move(name, canvas, control, value, sent)
-        _check_move(name, canvas, slider, main_values[k % len(main_values)], sent)
+    for k, value in enumerate(_values(widget, 5)):
+        moves = [(widget, value), (slider, main_values[k % len(main_values)])]
+        for control, new in moves:
+            if control.value != new:  # a main-slider move may reset the control (tensor entry)
+                _check_move(name, canvas, sent, control, new)

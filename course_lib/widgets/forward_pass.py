@@ -18,7 +18,7 @@ from course_lib._argspec import NUMBER, array, choice
 from course_lib._checked import checked
 from course_lib.demos.forward_pass import demo_network_params, edge_signals, forward_values
 from course_lib.plotting import plot_network, update_network
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._layout import column_grid
 
@@ -64,6 +64,17 @@ def _show(ax, params, x, hidden) -> list[np.ndarray]:
     return values
 
 
+def _moving(ax) -> list:
+    """What an input move redraws (``Blitter``), in the order a full draw paints it: the
+    edges, the nodes over them (an edge ends at a node's centre), the values on the nodes.
+    The title and the layer names stay in the picture kept per hidden activation; ŷ is the
+    output node's value (and the caption's), not in the title: a changing title costs as
+    much to draw as all the node values together."""
+    arts = ax.course_artists
+    texts = [text for layer in arts["texts"] for text in layer]
+    return [arts["edges"], arts["nodes"], *texts]
+
+
 def _describe(params, values, hidden) -> str:
     z1 = values[0] @ params["W1"].T + params["b1"]
     sums = ", ".join(f"{z:.2f}" for z in z1)
@@ -97,7 +108,7 @@ def forward_pass_explorer(
             f"{', '.join(_HIDDEN)}, got {hidden_activation!r}."
         )
     params = _network_params("forward_pass_explorer", net)
-    fig, ax = new_figure(5.6, 3.6)
+    fig, ax = new_figure(5.6, 3.0)
     weights = [params[f"W{l}"] for l in range(1, len(params) // 2 + 1)]
     plot_network(_sizes(params), weights=weights, ax=ax)
     title = ax.set_title("")
@@ -111,22 +122,30 @@ def forward_pass_explorer(
         ),
     }
 
+    def show(v: dict) -> str:
+        """Write the forward pass for the controls' values ``v`` on the diagram; returns the
+        caption that goes with it."""
+        x = np.array([v["x1"], v["x2"]], dtype=np.float64)
+        values = _show(ax, params, x, v["activation"])
+        title.set_text(f"forward pass ({v['activation']} hidden layer)")
+        box_values["last"] = values
+        return _describe(params, values, v["activation"])
+
     def update(x1=None, x2=None, activation=None):
         given = {"x1": x1, "x2": x2, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
-        p = params
-        values = _show(ax, p, np.array([v["x1"], v["x2"]], dtype=np.float64), v["activation"])
-        title.set_text(f"forward pass ({v['activation']} hidden layer): ŷ = {values[-1][0]:.3f}")
-        caption.value = _describe(p, values, v["activation"])
-        box_values["last"] = values
-        redraw(fig)
+        text = show(v)
+        blitter.update(v["activation"])  # the title names the activation
+        caption.value = text  # after the picture, so the browser can decode it sooner
 
     box_values = {}
+    show({k: widget.value for k, widget in controls.items()})
+    fig.tight_layout()  # after the first values, so the title has its text and fits
+    freeze_layout(fig)  # later draws do not re-measure anything to place the title
+    blitter = Blitter(fig, _moving(ax))
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")
     update()
-    fig.tight_layout()  # after the first update, so the title has its text and fits
-    freeze_layout(fig)  # later draws do not re-measure anything to place the title
     box = explorer_box("forward_pass", list(controls.values()), fig, caption)
     box.update = update
     box.caption = caption

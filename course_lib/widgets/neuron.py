@@ -20,7 +20,7 @@ from course_lib.demos.neuron import (
     neuron_title,
 )
 from course_lib.plotting import COLORS
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, float_slider, mark_main, new_figure
 from course_lib.widgets._fast import color_key, fixed_ticks
 from course_lib.widgets._layout import column_grid
@@ -66,6 +66,15 @@ def _neuron_axes(ax, x0: float, activation: str) -> dict:
     return dict(artists, title=title)
 
 
+def _moving(artists: dict) -> list:
+    """What a slider move redraws (``Blitter``), in the order a full draw paints it: the
+    curve, the midpoint marks, the spines (over the curve where it meets the plot's edge),
+    the x0 point and the title. The axes lines, grid and ticks stay in the kept picture."""
+    ax = artists["curve"].axes
+    first = [artists[k] for k in ("curve", "midline", "midpoint")]
+    return [*first, *ax.spines.values(), artists["point"], artists["title"]]
+
+
 def _show_neuron(artists: dict, w: float, b: float, x0: float, act: str) -> None:
     """Move the curve, the x0 point, the midpoint marks, the y-range and the title."""
     artists["curve"].set_ydata(neuron_output(_X, w, b, act))
@@ -100,6 +109,7 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
     artists = _neuron_axes(ax, x0, activation)
     fig.tight_layout()
     freeze_layout(fig)  # the legend is the HTML key under the caption: no per-draw layout
+    blitter = Blitter(fig, _moving(artists))
     caption = widgets.HTML()
 
     controls = {
@@ -115,8 +125,8 @@ def neuron_explorer(w: float = 1.0, b: float = 0.0, x0: float = 1.0, activation=
         given = {"w": w, "b": b, "x0": x0, "activation": activation}
         v = {k: controls[k].value if given[k] is None else given[k] for k in given}
         _show_neuron(artists, v["w"], v["b"], v["x0"], v["activation"])
+        blitter.update(v["activation"])  # the activation sets the y-range and its ticks
         caption.value = neuron_caption(v["w"], v["b"], v["x0"], v["activation"]) + f"<br>{_KEY}"
-        redraw(fig)
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

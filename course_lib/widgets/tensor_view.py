@@ -5,7 +5,9 @@ and a colour image as three stacked channels.
 beside it, ``T.sum(axis=a)`` (or mean or max) with ``plotting.plot_matrix``. The ``axis`` slider
 picks the axis that disappears; the ``entry`` slider (with Play) walks through the result and
 lights up the entries of ``T`` that were combined into it, while the caption writes the
-arithmetic. The pure function :func:`reduce_entry` computes what is shown, so it can be tested
+arithmetic. The three result panels are built once, one per axis, and every picture shown is
+kept (``Blitter``, one per axis, op and entry), so a move back to a state seen before costs no
+draw. The pure function :func:`reduce_entry` computes what is shown, so it can be tested
 without a browser. ``tensor_reduce_static`` is the still companion (one row per axis) and
 ``color_channels_static`` splits an (H, W, 3) image into its red, green and blue matrices.
 
@@ -17,7 +19,7 @@ import numpy as np
 from course_lib._argspec import INDEX, array, choice, optional
 from course_lib._checked import checked
 from course_lib._validation import as_array, check_int
-from course_lib.plotting.figure_updates import redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.plotting.linalg_plots import (
     TENSOR_CELL_FACE,
     plot_matrix,
@@ -118,6 +120,29 @@ def _caption(T, axis: int, op: str, step: dict) -> str:
     )
 
 
+def _result_panels(fig, ax_r, T, op: str) -> list:
+    """One result panel per axis, all in ``ax_r``'s place and built now; the explorer shows
+    one at a time, so moving the axis slider never clears or rebuilds a panel."""
+    spec = ax_r.get_subplotspec()
+    panels = [ax_r] + [fig.add_subplot(spec) for _ in range(2)]
+    for a, ax in enumerate(panels):
+        result = getattr(np, op)(T, axis=a)
+        plot_matrix(result, ax=ax, title=_result_title(T, a, op, result.shape))
+    return panels
+
+
+def _show_panel(panels, ops: list, T, axis: int, op: str, cell) -> None:
+    """Show the result panel of ``axis`` with its numbers for ``op`` (``ops[axis]`` is the op
+    it shows now) and ``cell`` lit up; hide the others."""
+    for a, ax in enumerate(panels):
+        ax.set_visible(a == axis)
+    if ops[axis] != op:  # the same shape, new numbers: rewrite them in place
+        result = getattr(np, op)(T, axis=axis)
+        update_matrix(panels[axis], M=result, title=_result_title(T, axis, op, result.shape))
+        ops[axis] = op
+    update_matrix(panels[axis], highlight_cell=cell)
+
+
 @checked(T=optional(array(ndim=3)), axis=choice(0, 1, 2), op=choice(*REDUCTIONS))
 def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
     r"""Reduce a 3-D tensor along one axis and see which entries are combined.
@@ -132,43 +157,53 @@ def tensor_explorer(T=None, axis: int = 0, op: str = "sum"):
 
     func = "tensor_explorer"
     T = _tensor(func, T)
-    first = reduce_entry(T, axis, 0, op)
-    fig, (ax_t, ax_r) = new_figure(5.8, 2.9, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
+    fig, (ax_t, ax_r) = new_figure(5.8, 2.5, ncols=2, gridspec_kw={"width_ratios": [1.3, 1.0]})
     plot_tensor(T, ax=ax_t, title=f"T, shape {T.shape}")
+    panels, ops = _result_panels(fig, ax_r, T, op), [op] * 3
+    freeze_layout(fig)
+    # Every picture is a function of (axis, op, entry): the Blitter keeps one per key and
+    # moves nothing itself, so a key seen before (the axis slider has three values) costs
+    # no draw; a new one is drawn in full once.
+    blitter = Blitter(fig, [])
     caption = widgets.HTML()
     axis_slider = mark_main(widgets.IntSlider(value=axis, min=0, max=2, description="axis"))
-    n0 = first["result"].size
+    n0 = T.size // T.shape[axis]
     entry_slider = widgets.IntSlider(value=0, min=0, max=n0 - 1, description="entry")
     play = mark_play(widgets.Play(value=0, min=0, max=n0 - 1, interval=900, description="play"))
     widgets.jslink((play, "value"), (entry_slider, "value"))
     op_menu = widgets.Dropdown(options=list(REDUCTIONS), value=op, description="op")
-    state = {"key": None}
+    state = {"restarting": False}
 
     def update(axis=None, entry=None, op=None) -> None:
         a = axis_slider.value if axis is None else int(axis)
         o = op_menu.value if op is None else op
         e = entry_slider.value if entry is None else int(entry)
-        size = reduce_entry(T, a, 0, o)["result"].size
-        e = min(e, size - 1)
+        e = min(e, T.size // T.shape[a] - 1)
         step = reduce_entry(T, a, e, o)
-        if state["key"] != (a, o):  # the result's shape or numbers changed: redraw that panel
-            ax_r.clear()
-            plot_matrix(step["result"], ax=ax_r, title=_result_title(T, a, o, step["result"].shape))
-            state["key"] = (a, o)
-        update_matrix(ax_r, highlight_cell=step["cell"])
+        _show_panel(panels, ops, T, a, o, step["cell"])
         _light_members(ax_t, step["members"], T.shape)
+        blitter.update((a, o, e))  # the picture first, so the browser can decode it sooner
         caption.value = _caption(T, a, o, step)
-        redraw(fig)
 
     def restart(_change=None) -> None:
-        size = reduce_entry(T, axis_slider.value, 0, op_menu.value)["result"].size
-        entry_slider.value = 0
-        entry_slider.max = play.max = size - 1
-        update()
+        """A new axis: entry 0 of the new result is drawn (once), then the entry slider and
+        Play are set back to 0 with the new result's size (the picture is sent first)."""
+        size = T.size // T.shape[axis_slider.value]
+        update(entry=0)
+        state["restarting"] = True  # the entry observer stays quiet meanwhile
+        try:
+            entry_slider.value = play.value = 0  # first, so no max below clamps them
+            entry_slider.max = play.max = size - 1
+        finally:
+            state["restarting"] = False
+
+    def entry_moved(change) -> None:
+        if not state["restarting"]:
+            update(entry=change["new"])
 
     axis_slider.observe(restart, names="value")
     op_menu.observe(lambda _change: update(), names="value")  # same shape: keep the entry
-    entry_slider.observe(lambda ch: update(entry=ch["new"]), names="value")
+    entry_slider.observe(entry_moved, names="value")
     update(axis, 0, op)
     box = explorer_box(
         func.removesuffix("_explorer"),

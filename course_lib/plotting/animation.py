@@ -70,8 +70,8 @@ def animate(
     ``with plt.ioff():`` so that it appears only in the box. ``interval_ms`` is the Play
     button's time between frames. The figure's layout is frozen after the first frame
     (``freeze_layout``): each frame then skips the layout solver. ``blit``: the artists that
-    ``update`` changes, if it changes nothing else; each frame then redraws only those over a
-    kept picture of the rest (``figure_updates.Blitter``) instead of the whole figure.
+    ``update`` changes (if nothing else), redrawn alone over a kept picture of the rest, or a
+    function returning the ``figure_updates.Blitter`` to use (called once the layout is frozen).
     """
     import ipywidgets as widgets
 
@@ -113,7 +113,7 @@ def animate(
     update(k0)
     freeze_layout(fig)  # per-frame draws skip the layout solver
     if blit is not None and view is fig.canvas:
-        blitter = Blitter(fig, blit)
+        blitter = blit() if callable(blit) else Blitter(fig, blit)
     draw()
     play.add_class("course-play")
     play.add_class(f"course-interval-{interval}")  # read by the browser bench (Play pacing)

@@ -58,12 +58,12 @@ def run() -> list[tuple[str, float, str]]:
     import numpy as np
 
     from course_lib import plotting as P
-    from course_lib.plotting import animation as A
+    from course_lib.plotting import animation_html as H
 
     lines = []
     for name, fig, update, n in _animations():
         start = time.perf_counter()
-        html = A.export_html(fig, update, n)
+        html = H.export_html(fig, update, n)
         seconds = time.perf_counter() - start
         frames = int(html.split('data-num-frames="', 1)[1].split('"', 1)[0])
         lines += [

@@ -12,6 +12,13 @@ Play pacing: for every explorer with a Play button (``plotting.animation.animate
 median time between changed frames while it plays, against the interval its Play widget sets
 (read from the button's ``course-interval-<ms>`` class); the target is within 20 %.
 
+Drag: the main slider's handle is dragged with the mouse for about half a second (a move every
+16 ms); the bench counts the values the slider passed through and the new pictures the canvas
+showed, and times mouse-up to the last new picture (``drag_settle``). ipywidgets sends a
+model's next state only once the kernel has answered the last one, keeping the newest value
+meanwhile, so moves that come faster than frames are coalesced: the settle time stays about one
+update however fast the drag.
+
 Also the time to open a notebook and run all its cells. Lines go to ``make bench``; every
 sample goes to ``artifacts/browser_bench.json``. ``BENCH_NOTEBOOKS=04,05`` limits the run to
 notebooks whose names start with those prefixes. Uses the browser tests' machinery
@@ -75,6 +82,27 @@ RECORD_FRAMES = (
   requestAnimationFrame(tick);
 })"""
 )
+
+
+# Starts recording the times of changed frames of a canvas into window.__courseFrames (until
+# window.__courseStop is set); used around a mouse drag, which must not wait for a promise.
+START_FRAMES = (
+    "(canvas) => {"
+    + nb.GRAB
+    + """
+  const times = window.__courseFrames = [];
+  window.__courseStop = false;
+  let last = grab(canvas);
+  const tick = (now) => {
+    const cur = grab(canvas);
+    if (differs(cur, last)) { times.push(now); last = cur; }
+    if (!window.__courseStop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+)
+DRAG_MOVES = 30
+DRAG_PX = 150
 
 
 def write_floor_notebook() -> str:
@@ -158,12 +186,47 @@ def play_pacing(page, root, seconds: float = PLAY_SECONDS) -> dict:
     }
 
 
+def drag_settle(page, root) -> dict:
+    """Drag the main slider's handle DRAG_PX px in DRAG_MOVES mouse moves, 16 ms apart.
+
+    Returns the distinct values the slider showed during the drag, the new pictures the canvas
+    showed (during the drag and until it is still again), and the ms from mouse-up to the last
+    new picture.
+    """
+    canvas = nb.figure_canvas(root)
+    handle = root.locator(".course-main-slider .noUi-handle").first
+    track = root.locator(".course-main-slider .noUi-target").first
+    handle.scroll_into_view_if_needed()
+    nb.wait_quiet(canvas)
+    h, t = handle.bounding_box(), track.bounding_box()
+    x, y = h["x"] + h["width"] / 2, h["y"] + h["height"] / 2
+    dx = DRAG_PX if t["x"] + t["width"] - x >= x - t["x"] else -DRAG_PX
+    canvas.evaluate(START_FRAMES)
+    values = set()
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for k in range(1, DRAG_MOVES + 1):
+        page.mouse.move(x + dx * k / DRAG_MOVES, y)
+        values.add(handle.get_attribute("aria-valuetext"))
+        page.wait_for_timeout(16)
+    page.mouse.up()
+    released = page.evaluate("() => performance.now()")
+    nb.wait_quiet(canvas, frames=30)  # still for 30 frames (about half a second)
+    times = page.evaluate("() => { window.__courseStop = true; return window.__courseFrames; }")
+    after = [t for t in times if t >= released]
+    return {
+        "values": len(values),
+        "frames": len(times),
+        "settle_ms": (max(after) - released) if after else 0.0,
+    }
+
+
 def measure_notebook(browser, server, path: str, moves: int = MOVES) -> dict:
     """Open and run one notebook, then time every explorer's slider (and Play pacing)."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(30_000)
-    result = {"notebook": path, "explorers": {}, "play": {}}
+    result = {"notebook": path, "explorers": {}, "play": {}, "drag": {}}
     try:
         start = time.perf_counter()
         nb.open_notebook(page, server, path)
@@ -186,6 +249,10 @@ def measure_notebook(browser, server, path: str, moves: int = MOVES) -> dict:
                 }
             except Exception as exc:  # report and go on with the other explorers
                 result["explorers"][explorer_id] = {"error": f"{type(exc).__name__}: {exc}"}
+            try:
+                result["drag"][explorer_id] = drag_settle(page, root)
+            except Exception as exc:
+                result["drag"][explorer_id] = {"error": f"{type(exc).__name__}: {exc}"}
             if root.locator(".course-play").count():
                 try:
                     result["play"][explorer_id] = play_pacing(page, root)
@@ -220,6 +287,14 @@ def result_lines(results: list[dict], floor: list[float]) -> list[tuple[str, flo
                 lines.append((f"{name}_floor_ratio", figures["median_ms"] / floor_ms, "x"))
             else:
                 print(f"# bench_browser: {stem} {explorer_id}: {figures['error']}")
+        for explorer_id, drag in res["drag"].items():
+            name = f"browser_{stem}_{explorer_id.replace('#', '_')}"
+            if "error" in drag:
+                print(f"# bench_browser: {stem} {explorer_id} drag: {drag['error']}")
+                continue
+            lines.append((f"{name}_drag_values_passed", drag["values"], "values"))
+            lines.append((f"{name}_drag_frames_shown", drag["frames"], "frames"))
+            lines.append((f"{name}_drag_settle", drag["settle_ms"], "ms"))
         for explorer_id, pace in res["play"].items():
             name = f"browser_{stem}_{explorer_id.replace('#', '_')}"
             if "ratio" in pace:

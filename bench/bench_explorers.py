@@ -7,7 +7,8 @@ as a canvas shown in JupyterLab does, and times moves of its main slider: the ca
 (full or blit) and the PNG encoding of the frame sent. The bar: each explorer's median at or
 under a plain one-line plot redrawn the same way in the same kernel (``*_plain_plot_ratio`` <=
 1.0). ``step`` moves go one step right and left as a key press does (after one warm-up move);
-``sweep`` moves visit MOVES values spread over the whole range. CPU milliseconds are also given:
+``sweep`` moves visit MOVES values spread over the whole range (``_max``: the slowest move, e.g.
+a first visit that a kept picture cannot serve). CPU milliseconds are also given:
 on a shared machine they are less inflated than wall time.
 ``BENCH_NOTEBOOKS=04,05`` limits the run to lessons whose names start with those prefixes.
 """
@@ -59,6 +60,7 @@ def notebook_lines(stem: str, result: dict) -> list[tuple[str, float, str]]:
             f = figures[kind]
             lines += [
                 (f"{key}_{kind}_update", f["median_ms"], "ms"),
+                (f"{key}_{kind}_update_max", f["max_ms"], "ms"),
                 (f"{key}_{kind}_update_cpu", f["median_cpu_ms"], "ms"),
                 (f"{key}_{kind}_plain_plot_ratio", f["median_ms"] / reference, "x"),
             ]

@@ -220,3 +220,17 @@ def as_images(func: str, images) -> np.ndarray:
             )
         A = A.reshape(len(A), side, side)
     return A
+
+
+def check_artists(func: str, artists) -> list:
+    """``artists`` (one matplotlib artist, or a list or tuple of them) as a list; a clear
+    error naming ``func`` for anything else."""
+    found = list(artists) if isinstance(artists, list | tuple) else [artists]
+    for artist in found:
+        if not hasattr(artist, "set_animated") or not hasattr(artist, "draw"):
+            raise TypeError(
+                f"{func}: the artists to redraw must be matplotlib artists of the figure (a "
+                f"Line2D, a PathCollection, ...), got {type(artist).__name__}; pass e.g. "
+                f"[line] with the line from `(line,) = ax.plot(...)`."
+            )
+    return found

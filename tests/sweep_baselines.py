@@ -53,6 +53,7 @@ from course_lib.checks import (
 from course_lib.checks import result as checks_result
 from course_lib.plotting import (
     animation,
+    animation_html,
     classify_plots,
     eigen_plots,
     figure_updates,
@@ -762,8 +763,8 @@ BASELINES.update(
         # ---- plotting helpers: swept on their data arguments ------------------------------------
         "course_lib.plotting.animation:frame_indices": Base(call(animation.frame_indices, 10, 4)),
         "course_lib.plotting.animation:animate": Base(_animate_call(animation.animate), **LIGHT),
-        "course_lib.plotting.animation:export_html": Base(
-            _animate_call(animation.export_html, max_frames=2, dpi=20),
+        "course_lib.plotting.animation_html:export_html": Base(
+            _animate_call(animation_html.export_html, max_frames=2, dpi=20),
             accepts={"path": {"None", "string", "unknown name"}, "dpi": {"None"}},
             **LIGHT,
         ),
@@ -827,7 +828,11 @@ BASELINES.update(
             lambda: (figure_updates.Blitter, blit_scene(), {})
         ),
         "course_lib.plotting.figure_updates:Blitter.update": Base(
-            method(lambda: figure_updates.Blitter(*blit_scene()), "update")
+            method(lambda: figure_updates.Blitter(*blit_scene()), "update"),
+            accepts={"key": {"*"}},  # any hashable value names a kept picture
+        ),
+        "course_lib.plotting.figure_updates:Blitter.forget": Base(
+            method(lambda: figure_updates.Blitter(*blit_scene()), "forget")
         ),
         "course_lib.plotting.fit_plots:plot_line_fit": Base(
             call(

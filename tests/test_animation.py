@@ -18,6 +18,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from course_lib import plotting as P  # noqa: E402
 from course_lib.plotting import animation as A  # noqa: E402
+from course_lib.plotting import animation_html as H  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +71,7 @@ def test_frame_indices_keep_the_ends_and_at_most_max_frames(n, m):
 
 def test_export_html_keeps_40_frames_under_300_kb_for_a_long_descent():
     ax, path, update = descent_animation(steps=200)
-    html = A.export_html(ax.figure, update, len(path))
+    html = H.export_html(ax.figure, update, len(path))
     assert len(html.encode()) <= 300 * 1024
     assert len(frames_of(html)) == 40
     assert 'data-num-frames="40"' in html
@@ -80,16 +81,16 @@ def test_export_html_keeps_40_frames_under_300_kb_for_a_long_descent():
 def test_export_html_keeps_every_frame_of_a_short_sequence_and_writes_the_file(tmp_path):
     ax, path, update = descent_animation(steps=5)
     out = tmp_path / "descent.html"
-    html = A.export_html(ax.figure, update, len(path), path=out, dpi=40)
+    html = H.export_html(ax.figure, update, len(path), path=out, dpi=40)
     assert len(frames_of(html)) == 6
     assert out.read_text(encoding="utf-8") == html
 
 
 def test_export_html_frames_replay_to_the_figure_they_show():
     ax, path, update = descent_animation(steps=30)
-    html = A.export_html(ax.figure, update, len(path), max_frames=10, dpi=50)
+    html = H.export_html(ax.figure, update, len(path), max_frames=10, dpi=50)
     frames = frames_of(html)
-    with A._AggFrames(ax.figure, 50) as agg:
+    with H._AggFrames(ax.figure, 50) as agg:
         update(30)
         want = agg.rgb().astype(float)
     got = replay(frames, len(frames) - 1).astype(float)
@@ -101,7 +102,7 @@ def test_export_html_frames_replay_to_the_figure_they_show():
 def test_export_html_lowers_the_resolution_to_fit_a_smaller_budget():
     x = np.linspace(0.0, 5.0, 12)
     ax = P.plot_line_fit(x, 2 * x + 1 + np.sin(3 * x), 0.0, 1.0)
-    html = A.export_html(ax.figure, lambda k: P.update_line_fit(ax, k / 6, 1.0), 20, max_kb=30)
+    html = H.export_html(ax.figure, lambda k: P.update_line_fit(ax, k / 6, 1.0), 20, max_kb=30)
     assert len(html.encode()) <= 30 * 1024
     assert 2 <= len(frames_of(html)) < 20  # at 40 dpi it had to drop frames too
 
@@ -110,7 +111,7 @@ def test_export_html_leaves_the_figure_canvas_dpi_and_layout_as_they_were():
     ax, path, update = descent_animation(steps=3)
     fig = ax.figure
     before = (fig.canvas, fig.dpi, fig.get_layout_engine(), tuple(fig.get_size_inches()))
-    A.export_html(fig, update, len(path), dpi=30)
+    H.export_html(fig, update, len(path), dpi=30)
     assert (fig.canvas, fig.dpi, fig.get_layout_engine(), tuple(fig.get_size_inches())) == before
 
 

@@ -6,6 +6,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 from course_lib.plotting.figure_updates import Blitter, freeze_layout  # noqa: E402
 
@@ -43,5 +44,37 @@ def test_blitter_update_shows_the_same_pixels_as_a_full_draw():
     line.set_ydata(np.zeros_like(x))
     blitter.update()
     assert not np.array_equal(before, np.asarray(fig.canvas.buffer_rgba()))  # it did move
+    plt.close(fig)
+    plt.close(reference)
+
+
+def test_blitter_keeps_one_picture_per_key_and_restores_it_without_a_full_draw():
+    """A background with two states (a title that says which): after one full draw per key,
+    going back to a key blits over its own kept picture: no full draw, the same pixels."""
+    fig, line, x = _blit_scene()
+    reference, ref_line, _ = _blit_scene()
+    blitter = Blitter(fig, [line])
+    full_draws = []
+    fig.canvas.mpl_connect("draw_event", full_draws.append)
+    for key in ("a", "b"):  # first visits: a full draw each
+        fig.axes[0].set_title(f"state {key}")
+        blitter.update(key)
+    assert len(full_draws) == 2
+    for k, key in enumerate(("a", "b", "a")):
+        fig.axes[0].set_title(f"state {key}")
+        line.set_ydata(np.tanh(x) * k)
+        blitter.update(key)
+        reference.axes[0].set_title(f"state {key}")
+        ref_line.set_ydata(np.tanh(x) * k)
+        reference.canvas.draw()
+        assert np.array_equal(
+            np.asarray(fig.canvas.buffer_rgba()), np.asarray(reference.canvas.buffer_rgba())
+        )
+    assert len(full_draws) == 2  # every later update was a blit
+    blitter.forget()
+    blitter.update("a")
+    assert len(full_draws) == 3
+    with pytest.raises(TypeError, match="Blitter.update: key must be hashable"):
+        blitter.update(["a"])
     plt.close(fig)
     plt.close(reference)

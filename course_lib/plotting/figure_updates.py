@@ -15,6 +15,7 @@ JupyterLab), and nothing here changes global state.
 
 from course_lib._argspec import FIGURE
 from course_lib._checked import checked
+from course_lib._validation import check_artists
 
 __all__ = ["freeze_layout", "redraw", "Blitter"]
 
@@ -101,14 +102,7 @@ class Blitter:
 
     @checked(_name="Blitter", fig=FIGURE)
     def __init__(self, fig, artists):
-        artists = list(artists) if isinstance(artists, list | tuple) else [artists]
-        for artist in artists:
-            if not hasattr(artist, "set_animated") or not hasattr(artist, "draw"):
-                raise TypeError(
-                    f"Blitter: artists must be matplotlib artists of the figure (a Line2D, "
-                    f"a PathCollection, ...), got {type(artist).__name__}; pass e.g. "
-                    f"[line] with the line from `(line,) = ax.plot(...)`."
-                )
+        artists = check_artists("Blitter", artists)
         self.fig, self.artists = fig, artists
         self.key, self._kept, self._bounds = None, {}, None
         for artist in self.artists:
@@ -146,6 +140,13 @@ class Blitter:
         there is none (see the class notes)."""
         fig = self.fig
         canvas = fig.canvas
+        try:
+            hash(key)
+        except TypeError:
+            raise TypeError(
+                f"Blitter.update: key must be hashable (a number, a string, a tuple), got "
+                f"{type(key).__name__}; e.g. pass tuple(values) instead of a list."
+            ) from None
         self.key = key
         shown = getattr(canvas, "syncing_data_url", False) is False  # ipympl: browser ready
         if (

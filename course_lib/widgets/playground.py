@@ -214,11 +214,12 @@ def playground_explorer(
         state["pg"].train(num_steps)
         update_decision_boundary(ax_b, state["pg"].scores)
         new_limits = _show_losses(loss_line, state["pg"])
-        caption.value = describe(state["pg"]) + ". Full-data loss on a log scale."
         if restart or new_limits or state.get("blitter") is None:
             redraw(fig)  # the panels changed: a full draw (which keeps a new background)
         else:
             state["blitter"].update()
+        # after the picture, so that the browser gets the picture first
+        caption.value = describe(state["pg"]) + ". Full-data loss on a log scale."
 
     controls = _playground_controls(settings)
     _wire(controls, update)

@@ -135,3 +135,56 @@ def test_other_controls_send_the_full_draw_of_their_state(name, control, ipympl_
         for control, new in moves:
             if control.value != new:  # a main-slider move may reset the control (tensor entry)
                 _check_move(name, canvas, sent, control, new)
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+def test_graph_frames_drawn_from_kept_frames_are_full_draws(ipympl_backend):
+    """The backward-sweep animation keeps every frame it drew and draws a new one from the
+    nearest kept frame before it: along a walk forward, back and jumping (no full draw in
+    between), each frame sent equals a full draw of its state."""
+    from course_lib.demos.graph_view import tiny_graph
+    from course_lib.widgets.graph_view import graph_animation
+
+    box = graph_animation(tiny_graph())
+    canvas, slider, sent = _shown_canvas(box)
+    walk = [1, 2, 3, 9, 4, 3, 0, 6, 8, 7, 2, 9, 5]
+    shown = {}
+    for k in walk:
+        before = len(sent)
+        slider.value = k
+        assert len(sent) > before, f"graph: frame {k} sent nothing"
+        shown.setdefault(k, []).append(np.asarray(canvas.buffer_rgba()).copy())
+    for k, pictures in shown.items():
+        box.update(k)
+        plain = _full_draw_pixels(canvas.figure)
+        for picture in pictures:
+            different = np.any(picture != plain, axis=-1).mean()
+            assert different == 0, f"graph frame {k}: {different:.2%} differs from a full draw"
+    assert len({p.tobytes() for ps in shown.values() for p in ps[:1]}) == len(shown)  # all moved
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+def test_playground_frames_after_its_other_controls_are_full_draws(ipympl_backend):
+    """A new data set (new artists to blit), reset, Play ticks past the loss panel's limits
+    (a full draw) and the rate again: each change sends a frame equal to a full draw."""
+    from course_lib.widgets.playground import playground_explorer
+
+    box = playground_explorer()
+    canvas, slider, sent = _shown_canvas(box)
+    c = box.controls
+    changes = [(c["dataset"], "blobs"), (slider, 0.05), (c["hidden"], "4"), (slider, 0.5)]
+    changes += [(c["play"], tick) for tick in range(1, 13)]  # 10 steps a tick: past step 100
+    changes += [(slider, 0.1), (c["batch_size"], 200), (slider, 0.2)]
+    for widget, value in changes:
+        before = len(sent)
+        widget.value = value
+        assert len(sent) > before, f"playground: {widget.description}={value} sent no frame"
+        shown = np.asarray(canvas.buffer_rgba()).copy()
+        different = np.any(shown != _full_draw_pixels(canvas.figure), axis=-1).mean()
+        assert different == 0, f"playground after {widget.description}={value}: {different:.2%}"
+    c["reset"].click()
+    assert box.state["pg"].step == 0
+    slider.value = 0.3
+    shown = np.asarray(canvas.buffer_rgba()).copy()
+    assert np.array_equal(shown, _full_draw_pixels(canvas.figure))
+    assert box.figure.axes[1].get_xlim()[1] == 100  # the reset loss panel, drawn in full

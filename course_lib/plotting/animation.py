@@ -60,8 +60,8 @@ def animate(
     ``with plt.ioff():`` so that it appears only in the box. ``interval_ms`` is the Play
     button's time between frames. The figure's layout is frozen after the first frame
     (``freeze_layout``): each frame then skips the layout solver. ``blit``: the artists that
-    ``update`` changes, if it changes nothing else; each frame then redraws only those over a
-    kept picture of the rest (``figure_updates.Blitter``) instead of the whole figure.
+    ``update`` changes (if nothing else), redrawn alone over a kept picture of the rest, or a
+    function returning the ``figure_updates.Blitter`` to use (called once the layout is frozen).
     """
     import ipywidgets as widgets
 
@@ -99,13 +99,16 @@ def animate(
 def _frame_view(fig, blit):
     """The widget that shows ``fig`` and the function that shows its current frame there.
 
-    ipympl: the live canvas, with a blit of the ``blit`` artists (``Blitter``) or a full
-    ``redraw``. Any other backend: an ``Image`` widget showing a PNG snapshot per frame.
+    ipympl: the live canvas, with a blit of the ``blit`` artists (``Blitter``, or the one
+    ``blit()`` makes) or a full ``redraw``. Any other backend: an ``Image`` widget showing a
+    PNG snapshot per frame.
     """
     import ipywidgets as widgets
 
-    artists = None if blit is None else check_artists("animate", blit)
+    artists = None if blit is None or callable(blit) else check_artists("animate", blit)
     if isinstance(fig.canvas, widgets.DOMWidget):  # ipympl: the live canvas itself
+        if callable(blit):
+            return fig.canvas, blit().update
         if artists is not None:
             return fig.canvas, Blitter(fig, artists).update
         return fig.canvas, lambda: redraw(fig)

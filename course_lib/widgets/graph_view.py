@@ -7,6 +7,11 @@ how it was computed (in red). ``update_graph(ax, num_grads)`` changes only those
 ``graph_animation`` plays the backward sweep one node per frame (``animation.animate``), and
 ``graph_static`` shows it at three moments side by side.
 
+Speed: text is what costs here (each glyph is rendered on every draw: a full draw of the graph
+takes 30-50 ms), so the animation draws each frame's text once. ``_SweepFrames`` keeps the graph
+without gradients and title, and every frame once drawn: frame k is frame k - 1 plus one gradient
+and a new title, and a frame seen before is one copy of pixels.
+
 Layout: each node's ``pos`` = (column, row) of the drawing; no input checks beyond the graph.
 """
 
@@ -15,6 +20,7 @@ from course_lib._checked import checked
 from course_lib.demos.graph_view import BACKWARD_ORDER
 from course_lib.plotting import small_multiples
 from course_lib.plotting.animation import animate
+from course_lib.plotting.figure_updates import Blitter
 from course_lib.widgets._base import new_figure
 
 __all__ = ["plot_graph", "update_graph", "graph_animation", "graph_static"]
@@ -102,7 +108,65 @@ def update_graph(ax, num_grads: int):
     else:
         text = "backward pass complete: a gradient for every node"
     arts["title"].set_text(text)
+    arts["num_grads"] = k
     return ax
+
+
+class _SweepFrames(Blitter):
+    """A ``Blitter`` for a ``plot_graph`` Axes that keeps each frame of the sweep once drawn.
+
+    Its animated artists are the gradient texts and the title, so the picture it keeps after a
+    full draw is the graph without them. ``update()`` shows the state ``update_graph`` left
+    (``num_grads`` = k): a frame drawn before is put back as it was; a new one starts from the
+    nearest kept frame j < k (its title strip wiped back to the graph), draws the gradients
+    j..k-1 and the title, and is kept. Any full draw (a new kept graph) drops the frames.
+    """
+
+    def __init__(self, fig, ax):
+        arts = ax.course_artists
+        self.ax, self.title = ax, arts["title"]
+        self.grads = [arts["grads"][name] for name in BACKWARD_ORDER if name in arts["graph"]]
+        super().__init__(fig, [*self.grads, self.title])
+        self.frames, self._graph, self._strip = {}, None, None
+
+    def _can_blit(self) -> bool:
+        canvas = self.fig.canvas
+        return (
+            self.background is not None
+            and self._bounds == tuple(self.fig.bbox.bounds)
+            and getattr(canvas, "syncing_data_url", False) is False  # ipympl: browser ready
+            and hasattr(canvas, "restore_region")
+        )
+
+    def _start_from(self, k: int) -> int:
+        """Put the nearest kept frame before ``k`` on the canvas; returns its number."""
+        canvas, graph = self.fig.canvas, self.background
+        if graph is not self._graph:  # a full draw since: a new picture of the graph
+            canvas.restore_region(graph)
+            strip = self.fig.bbox.frozen()
+            strip.y0 = self.ax.bbox.y1  # everything above the Axes: where the title goes
+            self._graph, self._strip, self.frames = graph, canvas.copy_from_bbox(strip), {}
+        j = max((i for i in self.frames if i < k), default=None)
+        if j is None:
+            canvas.restore_region(graph)
+            return 0
+        canvas.restore_region(self.frames[j])
+        canvas.restore_region(self._strip)
+        return j
+
+    def update(self, key=None) -> None:
+        """Show frame ``num_grads`` (see the class notes); a full draw when it cannot blit."""
+        if not self._can_blit():
+            return super().update(key)
+        canvas, k = self.fig.canvas, self.ax.course_artists["num_grads"]
+        if k in self.frames and self.background is self._graph:
+            canvas.restore_region(self.frames[k])
+        else:
+            for text in self.grads[self._start_from(k) : k]:
+                self.fig.draw_artist(text)
+            self.fig.draw_artist(self.title)
+            self.frames[k] = canvas.copy_from_bbox(self.fig.bbox)
+        canvas.blit(self.fig.bbox)
 
 
 @checked(graph=_graph, interval_ms=POSITIVE)
@@ -120,7 +184,13 @@ def graph_animation(graph: dict, interval_ms: int = 700):
         update_graph(ax, k)
 
     box = animate(
-        fig, update, n + 1, interval_ms=interval_ms, description="gradients", name="backprop_graph"
+        fig,
+        update,
+        n + 1,
+        interval_ms=interval_ms,
+        description="gradients",
+        name="backprop_graph",
+        blit=lambda: _SweepFrames(fig, ax),
     )
     box.update, box.figure = update, fig
     return box

@@ -6,7 +6,10 @@ rate at once, so its effect shows). Play trains: every tick of the
 ``ipywidgets.Play`` counter runs a chunk of SGD steps (so it also works without a browser), and
 the decision-boundary image (a coarse grid, updated with ``set_data``) and the loss curve follow.
 Reset starts again from the same initial weights. The settings, loss and accuracy are written in
-the HTML caption rather than in the figure (changing text is the costliest thing to redraw).
+the HTML caption rather than in the figure (changing text is the costliest thing to redraw), and a
+move or a tick redraws only the image, the points over it, the loss curve and the frames of the
+two panels over a kept picture of the rest (``figure_updates.Blitter``); a new data set, network
+or loss range redraws the whole figure.
 ``playground_static`` is the printed companion: decision boundaries after training on each data
 set, with a linear and a ReLU network.
 
@@ -20,7 +23,7 @@ from course_lib._argspec import AXES, POSITIVE, TEXT, choice, count, has_attrs
 from course_lib._checked import checked
 from course_lib.demos.playground import DATASETS, Playground, loss_axis_limits, new_settings
 from course_lib.plotting import plot_decision_boundary, small_multiples, update_decision_boundary
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, mark_main, mark_play, new_figure
 from course_lib.widgets._fast import fixed_ticks, nice_ticks
 
@@ -98,15 +101,37 @@ def _set_loss_limits(ax, xlim, ylim) -> None:
     fixed_ticks(ax, x=nice_ticks(*xlim, n=2), y=nice_ticks(*ylim, log=True, n=2))
 
 
-def _show_losses(loss_line, pg: Playground) -> None:
-    """Draw ``pg``'s loss curve, widening the panel's limits when the curve leaves them."""
+def _show_losses(loss_line, pg: Playground) -> bool:
+    """Draw ``pg``'s loss curve, widening the panel's limits when the curve leaves them.
+
+    Returns whether the limits changed (the ticks too: then the whole figure must be drawn).
+    """
     ax = loss_line.axes
     losses = np.asarray(pg.losses)
     loss_line.set_data(np.arange(len(losses)), losses)
     old = (ax.get_xlim(), ax.get_ylim())
     xlim, ylim = loss_axis_limits(*old, pg.step, losses)
-    if (xlim, ylim) != old:
-        _set_loss_limits(ax, xlim, ylim)
+    if (xlim, ylim) == old:
+        return False
+    _set_loss_limits(ax, xlim, ylim)
+    return True
+
+
+def _moving_artists(ax_b, loss_line) -> list:
+    """What a training chunk changes, in drawing order: the image, the frame of its panel and
+    the points over it, then the loss curve and its panel's frame (a frame is drawn over what
+    is inside it, so it is redrawn too)."""
+    arts = ax_b.course_artists
+    spines_b, spines_l = list(ax_b.spines.values()), list(loss_line.axes.spines.values())
+    return [arts["image"], *spines_b, *arts["points"], loss_line, *spines_l]
+
+
+def _blit_training(fig, state: dict, ax_b, loss_line) -> None:
+    """Blit what a training chunk changes from now on (``state["blitter"]``); the Blitter of
+    the panel before, whose artists were cleared away, stops drawing them."""
+    if state.get("blitter") is not None:
+        fig.canvas.mpl_disconnect(state["blitter"].draw_hook)
+    state["blitter"] = Blitter(fig, _moving_artists(ax_b, loss_line))
 
 
 def _wire(controls: dict, update) -> None:
@@ -183,13 +208,18 @@ def playground_explorer(
         if restart:
             start()
             freeze_layout(fig)  # start() cleared the boundary panel: pin its new title
+            _blit_training(fig, state, ax_b, loss_line)
         else:
             state["pg"].configure(lr=lr, batch_size=batch_size)
         state["pg"].train(num_steps)
         update_decision_boundary(ax_b, state["pg"].scores)
-        _show_losses(loss_line, state["pg"])
+        new_limits = _show_losses(loss_line, state["pg"])
+        if restart or new_limits or state.get("blitter") is None:
+            redraw(fig)  # the panels changed: a full draw (which keeps a new background)
+        else:
+            state["blitter"].update()
+        # after the picture, so that the browser gets the picture first
         caption.value = describe(state["pg"]) + ". Full-data loss on a log scale."
-        redraw(fig)
 
     controls = _playground_controls(settings)
     _wire(controls, update)
@@ -197,6 +227,7 @@ def playground_explorer(
     fig.tight_layout()
     update(num_steps=0)
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
+    _blit_training(fig, state, ax_b, loss_line)
     panel = [controls["lr"], [controls["play"], controls["reset"]]]
     panel += [controls[k] for k in ("dataset", "hidden", "activation", "batch_size")]
     box = explorer_box("playground", panel, fig, caption)

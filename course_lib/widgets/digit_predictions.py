@@ -118,8 +118,8 @@ def digit_predictions_explorer(model, images, labels, mean, std):
         image.set_data(data["images"][i])
         update_class_probabilities(ax_bar, data["probs"][i], int(data["labels"][i]))
         where = position_text(k, i, n, len(wrong), only_now)
-        caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"
         blitter.update()
+        caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"  # after the frame
 
     slider.observe(lambda c: state["syncing"] or update(index=c["new"]), names="value")
     only.observe(lambda c: state["syncing"] or update(only_mistakes=c["new"]), names="value")

@@ -221,8 +221,8 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
             _update_overfit_curves(ax_c, run)
         ax_c.course_marker.set_xdata([e, e])
         update_overfit_boundary(ax_b, run, e)
-        caption.value = _caption(run, e)
         blitter.update((run.hidden, run.weight_decay))  # the key names what the curves show
+        caption.value = _caption(run, e)  # after the frame: the browser shows the picture first
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

@@ -10,7 +10,8 @@ different, and so do a sure right answer and a lucky one.
 Shapes: ``images`` (N, 8, 8) or (N, 64) raw pixel values, ``labels`` (N,), ``mean`` and ``std``
 (64,) the training statistics of ``datasets.standardize``. The probabilities of all N images are
 computed once (``demos.digit_predictions``, which also holds the caption's words and the pure
-slider logic); a slider event only changes the image data and the bar heights and colours.
+slider logic); a slider event only changes the image data and the bar heights and colours,
+and redraws only those over a kept picture of the rest (a ``Blitter``).
 ``digit_predictions_static`` is the printed companion: a few test digits (some mistakes) each
 with its bars.
 """

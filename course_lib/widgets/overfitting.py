@@ -4,8 +4,10 @@ Left, the decision regions of a 2-H-2 network with its 40 training points; right
 and validation loss (log scale) against the epoch, with the current epoch marked. The main
 slider moves through training (epochs 0 to 500 of full-batch Adam); a second slider sets the
 capacity (hidden nodes H) and a menu the L2 weight decay λ. A new (H, λ) trains once (well under a
-second) and is kept; moving the epoch slider only looks the recorded snapshot up. The exact
-numbers (losses, accuracies, the epoch of lowest validation loss) are in the caption.
+second) and is kept; moving the epoch slider only looks the recorded snapshot up, and redraws
+only the shading, the points and the epoch marker over a kept picture of the rest (a
+``Blitter``). The exact numbers (losses, accuracies, the epoch of lowest validation loss) are
+in the caption.
 ``overfitting_static`` is the printed companion: three epochs of one run without and one with
 weight decay, each row with its loss curves.
 

@@ -127,6 +127,8 @@ def test_epoch_frames_stay_full_draws_after_the_capacity_and_decay_change():
     canvas.draw()
     for change in ({"hidden": 2}, {"weight_decay": 0.003}, {"hidden": 64, "weight_decay": 0.0}):
         box.update(**change)
+        run, curves = box.state["run"], box.figure.axes[1].lines
+        np.testing.assert_array_equal(curves[1].get_ydata(), run.val_loss)  # validation loss
         for epoch in (0, 255, 500):
             before = len(sent)
             box.update(epoch=epoch)

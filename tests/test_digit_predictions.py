@@ -21,6 +21,7 @@ from course_lib.widgets.digit_predictions import (  # noqa: E402
     digit_predictions_explorer,
     digit_predictions_static,
 )
+from tests.test_explorer_frames import _full_draw_pixels, ipympl_backend  # noqa: E402, F401
 
 pytest.importorskip("ipywidgets")
 
@@ -207,3 +208,23 @@ def test_browse_refuses_only_mistakes_when_there_are_none():
 def test_position_text_counts_mistakes_or_test_digits():
     assert position_text(1, 7, 10, 4, True) == "mistake 2 of 4 (test digit 7)"
     assert position_text(7, 7, 10, 4, False) == "test digit 7 of 10 (0 to 9)"
+
+
+# ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+@pytest.mark.usefixtures("ipympl_backend")
+def test_digit_predictions_frames_are_full_draws_with_only_mistakes_too(lesson):
+    """Each move (index slider, "only mistakes" box) sends a frame equal to a full draw."""
+    box = digit_predictions_explorer(*lesson)
+    canvas = box.figure.canvas
+    sent = []
+    canvas.send_binary = sent.append
+    canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
+    canvas.draw()
+    moves = [{"index": 7}, {"only_mistakes": True}, {"index": 1}, {"only_mistakes": False}]
+    for move in moves + [{"index": box.controls["index"].max}]:
+        before = len(sent)
+        box.update(**move)
+        assert len(sent) > before, f"{move}: no frame sent"
+        shown = np.asarray(canvas.buffer_rgba()).copy()
+        assert np.array_equal(shown, _full_draw_pixels(box.figure)), move

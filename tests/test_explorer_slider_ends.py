@@ -22,6 +22,7 @@ from course_lib.widgets import (  # noqa: E402
     matrix_ops,
     neuron,
     optimizer_race,
+    overfitting,
     playground,
     tensor_view,
     welcome,
@@ -83,6 +84,7 @@ EXPLORERS = {
     "race_surface": lambda: optimizer_race.optimizer_race_explorer("surface", num_steps=30),
     "race_network": lambda: optimizer_race.optimizer_race_explorer("network", num_steps=20),
     "playground": playground.playground_explorer,
+    "overfitting": overfitting.overfitting_explorer,
     "digits": _digits_explorer,
 }
 

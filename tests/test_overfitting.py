@@ -17,6 +17,7 @@ from course_lib.widgets.overfitting import (  # noqa: E402
     overfitting_explorer,
     overfitting_static,
 )
+from tests.test_explorer_frames import _full_draw_pixels, ipympl_backend  # noqa: E402, F401
 
 
 @pytest.fixture(autouse=True)
@@ -110,3 +111,27 @@ def test_static_companion_has_a_row_per_decay_with_validation_losses_in_titles()
     titles = [ax.get_title() for ax in fig.axes if "val loss" in ax.get_title()]
     assert len(titles) == 6 and sum("λ=0.003" in t for t in titles) == 3
     assert fig.get_figwidth() * fig.dpi <= 760
+
+
+# ipympl 0.10's Toolbar passes its canvas on to traitlets, which warns (harmless, ipympl's own)
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super:DeprecationWarning")
+@pytest.mark.usefixtures("ipympl_backend")
+def test_epoch_frames_stay_full_draws_after_the_capacity_and_decay_change():
+    """The epoch slider blits over a picture kept per (H, λ): after a switch of run, and back,
+    every frame is still the full draw of its state (curves and lowest-loss line included)."""
+    box = overfitting_explorer()
+    canvas = box.figure.canvas
+    sent = []
+    canvas.send_binary = sent.append
+    canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
+    canvas.draw()
+    for change in ({"hidden": 2}, {"weight_decay": 0.003}, {"hidden": 64, "weight_decay": 0.0}):
+        box.update(**change)
+        run, curves = box.state["run"], box.figure.axes[1].lines
+        np.testing.assert_array_equal(curves[1].get_ydata(), run.val_loss)  # validation loss
+        for epoch in (0, 255, 500):
+            before = len(sent)
+            box.update(epoch=epoch)
+            assert len(sent) > before, f"{change}, epoch {epoch}: no frame sent"
+            shown = np.asarray(canvas.buffer_rgba()).copy()
+            assert np.array_equal(shown, _full_draw_pixels(box.figure)), (change, epoch)

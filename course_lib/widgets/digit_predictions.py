@@ -10,7 +10,8 @@ different, and so do a sure right answer and a lucky one.
 Shapes: ``images`` (N, 8, 8) or (N, 64) raw pixel values, ``labels`` (N,), ``mean`` and ``std``
 (64,) the training statistics of ``datasets.standardize``. The probabilities of all N images are
 computed once (``demos.digit_predictions``, which also holds the caption's words and the pure
-slider logic); a slider event only changes the image data and the bar heights and colours.
+slider logic); a slider event only changes the image data and the bar heights and colours,
+and redraws only those over a kept picture of the rest (a ``Blitter``).
 ``digit_predictions_static`` is the printed companion: a few test digits (some mistakes) each
 with its bars.
 """
@@ -25,7 +26,7 @@ from course_lib.plotting.classify_plots import (
     plot_class_probabilities,
     update_class_probabilities,
 )
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._fast import color_key
 from course_lib.widgets._layout import COLUMN_INCHES
@@ -62,6 +63,13 @@ def _digit_figure(data: dict):
     return fig, image, ax_bar
 
 
+def _moving_artists(image, ax_bar) -> list:
+    """What a slider move changes (the image, the bars), then the frames drawn over them in a
+    full draw (spines: zorder 2.5, above images and bars): the order a ``Blitter`` draws in."""
+    frames = [*image.axes.spines.values(), *ax_bar.spines.values()]
+    return [image, *ax_bar.course_artists["bars"], *frames]
+
+
 @checked(model=MODEL, images=array(ndim=(2, 3)), labels=array(ndim=1), mean=array(), std=array())
 def digit_predictions_explorer(model, images, labels, mean, std):
     """Slide through the test digits and see the network's 10 probabilities for each.
@@ -76,6 +84,7 @@ def digit_predictions_explorer(model, images, labels, mean, std):
     data = digit_predictions(model, images, labels, mean, std)
     n, wrong = len(data["labels"]), data["wrong"]
     fig, image, ax_bar = _digit_figure(data)
+    blitter = Blitter(fig, _moving_artists(image, ax_bar))  # nothing else changes on a move
     caption = widgets.HTML()
     state = {"index": 0, "only_mistakes": False, "shown": 0, "syncing": False}
     slider = mark_main(
@@ -110,8 +119,8 @@ def digit_predictions_explorer(model, images, labels, mean, std):
         image.set_data(data["images"][i])
         update_class_probabilities(ax_bar, data["probs"][i], int(data["labels"][i]))
         where = position_text(k, i, n, len(wrong), only_now)
-        caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"
-        redraw(fig)
+        blitter.update()
+        caption.value = f"{where}: <b>{describe(data, i)}</b>.<br>{KEY}"  # after the frame
 
     slider.observe(lambda c: state["syncing"] or update(index=c["new"]), names="value")
     only.observe(lambda c: state["syncing"] or update(only_mistakes=c["new"]), names="value")

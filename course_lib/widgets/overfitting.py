@@ -4,8 +4,10 @@ Left, the decision regions of a 2-H-2 network with its 40 training points; right
 and validation loss (log scale) against the epoch, with the current epoch marked. The main
 slider moves through training (epochs 0 to 500 of full-batch Adam); a second slider sets the
 capacity (hidden nodes H) and a menu the L2 weight decay λ. A new (H, λ) trains once (well under a
-second) and is kept; moving the epoch slider only looks the recorded snapshot up. The exact
-numbers (losses, accuracies, the epoch of lowest validation loss) are in the caption.
+second) and is kept; moving the epoch slider only looks the recorded snapshot up, and redraws
+only the shading, the points and the epoch marker over a kept picture of the rest (a
+``Blitter``). The exact numbers (losses, accuracies, the epoch of lowest validation loss) are
+in the caption.
 ``overfitting_static`` is the printed companion: three epochs of one run without and one with
 weight decay, each row with its loss curves.
 
@@ -27,7 +29,7 @@ from course_lib.demos.overfitting import (
     snapshot_model,
 )
 from course_lib.plotting import COLORS
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._fast import color_key, fixed_ticks
 from course_lib.widgets._layout import COLUMN_INCHES
@@ -82,29 +84,55 @@ def plot_overfit_boundary(run: OverfitRun, epoch: int, ax=None, grid: int = GRID
     lo, hi = X_tr.min(axis=0) - 0.4, X_tr.max(axis=0) + 0.4
     g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], grid), np.linspace(lo[1], hi[1], grid))
     ax = ax if ax is not None else plt.subplots(figsize=(4.0, 3.0))[1]
-    cmap = LinearSegmentedColormap.from_list("p1", [COLORS["blue"], "white", COLORS["vermillion"]])
+    # The colours at 55 % over the white Axes, mixed beforehand: an opaque image draws faster
+    # than a transparent one (no alpha to resample) and looks the same.
+    pale = [_over_white(COLORS["blue"]), "white", _over_white(COLORS["vermillion"])]
     image = ax.imshow(
         np.zeros((grid, grid)),
         origin="lower",
         extent=(lo[0], hi[0], lo[1], hi[1]),
-        cmap=cmap,
+        cmap=LinearSegmentedColormap.from_list("p1", pale),
         vmin=0.0,
         vmax=1.0,
-        alpha=0.55,
         aspect="auto",
         interpolation="bilinear",
     )
-    for k, color in enumerate((COLORS["blue"], COLORS["vermillion"])):
-        ax.plot(*X_tr[y_tr == k].T, "o", color=color, mec="black", mew=0.6, ms=5, zorder=3)
+    points = [
+        ax.plot(*X_tr[y_tr == k].T, "o", color=color, mec="black", mew=0.6, ms=5, zorder=3)[0]
+        for k, color in enumerate((COLORS["blue"], COLORS["vermillion"]))
+    ]
     ax.set(xticks=[], yticks=[])
-    ax.course_overfit = (image, np.column_stack([g0.ravel(), g1.ravel()]), (grid, grid))
+    ax.course_overfit = {
+        "image": image,
+        "points": points,  # above the shading and its frame: the explorer blits them too
+        "grid": np.column_stack([g0.ravel(), g1.ravel()]),
+        "shape": (grid, grid),
+        "run": None,
+        "kept": {},  # record k -> P(class 1) on the grid, for the run shown last
+    }
     return update_overfit_boundary(ax, run, epoch)
 
 
+def _over_white(color, alpha: float = 0.55) -> tuple:
+    """``color`` drawn with opacity ``alpha`` over white, as an opaque RGB colour."""
+    from matplotlib.colors import to_rgb
+
+    return tuple(alpha * np.asarray(to_rgb(color)) + (1.0 - alpha))
+
+
 def update_overfit_boundary(ax, run: OverfitRun, epoch: int):
-    """Recolour a ``plot_overfit_boundary`` Axes for another run or epoch."""
-    image, points, shape = ax.course_overfit
-    image.set_data(_p1(run, run.index(epoch), points).reshape(shape))
+    """Recolour a ``plot_overfit_boundary`` Axes for another run or epoch.
+
+    The shading of each record is kept for the run shown last, so a slider that comes back to
+    an epoch does not run the network on the grid again.
+    """
+    shading = ax.course_overfit
+    if shading["run"] is not run:
+        shading["run"], shading["kept"] = run, {}
+    k, kept = run.index(epoch), shading["kept"]
+    if k not in kept:
+        kept[k] = _p1(run, k, shading["grid"]).reshape(shading["shape"])
+    shading["image"].set_data(kept[k])
     return ax
 
 
@@ -122,6 +150,16 @@ def plot_overfit_curves(run: OverfitRun, epoch: int | None = None, ax=None):
     ax.set(xlim=(0, run.epochs[-1]), ylim=(1e-4, 10.0), xlabel="epoch")
     fixed_ticks(ax, x=[0, run.epochs[-1] // 2, run.epochs[-1]], y=[1e-3, 1e-2, 1e-1, 1.0])
     ax.course_marker = marker
+    return ax
+
+
+def _update_overfit_curves(ax, run: OverfitRun):
+    """Show another run (same epochs) on a ``plot_overfit_curves`` Axes, its lines changed in
+    place: the layout, the ticks and the epoch marker stay as they are."""
+    train, val, best = ax.lines[:3]
+    train.set_data(run.epochs, run.train_loss + 1e-4)
+    val.set_data(run.epochs, run.val_loss)
+    best.set_xdata([run.epochs[run.best]] * 2)
     return ax
 
 
@@ -147,18 +185,19 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
     import ipywidgets as widgets
 
     fig, (ax_b, ax_c) = new_figure(COLUMN_INCHES, 3.0, ncols=2)
-
-    def draw_curves(run, e):
-        ax_c.clear()
-        plot_overfit_curves(run, e, ax=ax_c)
-        ax_c.set_ylabel("loss (log scale)")
-
     state = {"run": cached_run(hidden, weight_decay)}
     plot_overfit_boundary(state["run"], epoch, ax=ax_b)
     ax_b.set_title("P(class 1): white = 0.5", fontsize=9)
-    draw_curves(state["run"], epoch)
+    plot_overfit_curves(state["run"], epoch, ax=ax_c)
+    ax_c.set_ylabel("loss (log scale)")
     fig.tight_layout()
     freeze_layout(fig)
+    # An epoch move changes only the shading and the marker: they are redrawn over a kept
+    # picture of the rest, one picture per (H, λ). The shading's frame and the points are
+    # drawn after it, as a full draw does (frame zorder 2.5, points 3, shading 0).
+    shading, frame = ax_b.course_overfit, list(ax_b.spines.values())
+    moving = [shading["image"], *frame, *shading["points"], ax_c.course_marker]
+    blitter = Blitter(fig, moving)
     caption = widgets.HTML()
     controls = {
         "epoch": mark_main(
@@ -181,11 +220,11 @@ def overfitting_explorer(hidden: int = 64, weight_decay: float = 0.0, epoch: int
         run = cached_run(controls["hidden"].value, float(controls["weight_decay"].value))
         if run is not state["run"]:
             state["run"] = run
-            draw_curves(run, e)
+            _update_overfit_curves(ax_c, run)
         ax_c.course_marker.set_xdata([e, e])
         update_overfit_boundary(ax_b, run, e)
-        caption.value = _caption(run, e)
-        redraw(fig)
+        blitter.update((run.hidden, run.weight_decay))  # the key names what the curves show
+        caption.value = _caption(run, e)  # after the frame: the browser shows the picture first
 
     for widget in controls.values():
         widget.observe(lambda _change: update(), names="value")

@@ -17,7 +17,13 @@ from course_lib.optimizers import GradientDescent
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.plotting.animation import animate
 from course_lib.widgets._base import new_figure
-from course_lib.widgets._descent_draw import draw_landscape, lean_ticks, path_xy
+from course_lib.widgets._descent_draw import (
+    ON_TOP,
+    draw_landscape,
+    landscape_movers,
+    lean_ticks,
+    path_xy,
+)
 
 __all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animation_static"]
 
@@ -104,7 +110,7 @@ def descent_animation(surface, lr: float, num_steps: int = 20, start=None, inter
     draw_landscape(ax, surface)
     line = None
     if not hasattr(ax, "course_artists"):
-        (line,) = ax.plot([], [], "o-", color="crimson", ms=5, lw=1.2)
+        (line,) = ax.plot([], [], "o-", color="crimson", ms=5, lw=1.2, zorder=ON_TOP)
     ax.title.set_fontsize(10)
     lean_ticks(ax)
     fig.tight_layout()
@@ -112,8 +118,16 @@ def descent_animation(surface, lr: float, num_steps: int = 20, start=None, inter
     def update(k: int) -> None:
         _draw(ax, surface, run, lr, int(k), line)
 
+    # A frame changes the path and the title only: redraw just those over the kept landscape.
+    moving = [*(landscape_movers(ax) or [line]), ax.title]
     box = animate(
-        fig, update, num_steps + 1, interval_ms=interval_ms, description="step", name="descent"
+        fig,
+        update,
+        num_steps + 1,
+        interval_ms=interval_ms,
+        description="step",
+        name="descent",
+        blit=moving,
     )
     box.update, box.figure, box.run = update, fig, run
     return box

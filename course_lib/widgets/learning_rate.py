@@ -221,6 +221,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     blitter = Blitter(fig, artists["moving"])  # a move redraws only the walk and the marker
+    blitter.update(state["num_steps"])  # the first picture is kept under this key
     band_key = widgets.HTML(color_key(key))  # names of the strip's colours, beside the slider
     panel = [controls["lr"], band_key, controls["num_steps"], [controls["play"], controls["step"]]]
     box = explorer_box("learning-rate", panel, fig, caption)

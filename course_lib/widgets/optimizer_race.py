@@ -204,6 +204,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
     blitter = Blitter(fig, artists["moving"])
+    blitter.update(state["key"])  # the first picture is kept under this key
     x_label = widgets.Label("x-axis")  # beside the buttons: a ToggleButtons puts its own above
     panel = [mark_main(sliders["Adam"]), [controls["play"], controls["step"]]]
     panel += [[x_label, controls["x_axis"]], others]

@@ -60,7 +60,7 @@ def _race_figure(prob):
     surface = prob.surface is not None
     fig, axes = new_figure(5.8, 3.2 if surface else 3.4, ncols=2 if surface else 1)
     ax_loss = axes[1] if surface else axes
-    artists = {"lines": {}, "heads": {}, "paths": {}}
+    artists = {"lines": {}, "heads": {}, "paths": {}, "shown": {}}
     if surface:
         draw_landscape(axes[0], prob.surface, n=50, levels=14)
         axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
@@ -88,8 +88,17 @@ def _race_figure(prob):
 
 
 def _show_race(artists: dict, state: dict) -> None:
-    """Move every racer's loss curve, its head and (on a surface) its path to ``state['step']``."""
+    """Move every racer's loss curve, its head and (on a surface) its path to ``state['step']``.
+
+    A racer whose run, step and axis map are those shown already is left as it is: new data
+    makes a line recompute its path at the next draw (a new rate changes one racer only).
+    """
+    shown = artists["shown"]
     for name, run in state["runs"].items():
+        old = shown.get(name)
+        if old and old[0] is run and old[1] == state["step"] and old[2] is state["to_axis"]:
+            continue
+        shown[name] = (run, state["step"], state["to_axis"])
         k = min(state["step"] + 1, len(run.losses))
         x = state["to_axis"](x_values(run, state["x_axis"])[:k])
         y = np.maximum(run.losses[:k], LOSS_FLOOR)

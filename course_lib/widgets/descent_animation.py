@@ -2,7 +2,8 @@
 
 ``descent_animation(surface, lr, num_steps)`` runs ``landscapes.descend`` with
 ``optimizers.GradientDescent`` once, draws the landscape once (``_descent_draw.draw_landscape``)
-and returns ``animation.animate``'s Play + slider box, whose frame k shows the first k steps.
+and returns ``animation.animate``'s Play + slider box, whose frame k shows the first k steps
+(each frame redraws only the path and the title over the kept landscape: ``animate(blit=)``).
 A walk that diverges is cut where it blew up, so nothing infinite is drawn, and the title says
 so. ``descent_animation_static`` shows a few frames of the same walk side by side.
 

@@ -11,9 +11,12 @@ event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static``
 companion.
 
 The compute (the run, the slider grid, the caption) is in ``demos.learning_rate``; this module
-draws (``_learning_rate_figure`` once, ``_show_step`` per step) and wires the controls. The drawing
-helpers it shares with the other descent explorers (``draw_landscape``, ``lean_ticks``,
-``path_xy``, ``play_controls``, ``LOSS_FLOOR``) live in ``_descent_draw``.
+draws (``_learning_rate_figure`` once, ``_show_step`` per step) and wires the controls. A new rate
+or step redraws only what moves (walk, loss curve, note, band marker) over a kept picture of the
+rest (``figure_updates.Blitter``, one picture per number of steps). The drawing helpers it
+shares with the other descent explorers (``draw_landscape``, ``landscape_movers``,
+``lean_ticks``, ``path_xy``, ``play_controls``, ``LOSS_FLOOR``, ``ON_TOP``) live in
+``_descent_draw``.
 """
 
 import numpy as np

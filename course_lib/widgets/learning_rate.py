@@ -159,6 +159,27 @@ def _new_run(artists: dict, surf, lr: float, num_steps: int):
     return learning_rate_run(surf, lr, num_steps)
 
 
+def _controls(lr: float, exponents: tuple, num_steps: int) -> dict:
+    """The explorer's widgets: the log-scale rate slider (the main one; ``exponents`` are
+    ``slider_exponents``), the number of steps, and Play with its step slider."""
+    import ipywidgets as widgets
+
+    lo_exp, hi_exp, log_step = exponents
+    rate = widgets.FloatLogSlider(
+        value=lr,
+        base=10,
+        min=lo_exp,
+        max=hi_exp,
+        step=log_step,
+        description="η",
+        readout_format=".3g",
+    )
+    steps = widgets.IntSlider(value=num_steps, min=1, max=100, description="steps")
+    controls = {"lr": mark_main(rate), "num_steps": steps}
+    controls["play"], controls["step"] = play_controls(num_steps)
+    return controls
+
+
 @checked(surface=choice("bowl", "1d"), lr=optional(POSITIVE), num_steps=count(1))
 def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
     """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
@@ -197,21 +218,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         else:  # the rest of the picture depends on the number of steps only (loss x-axis)
             blitter.update(state["num_steps"])
 
-    controls = {
-        "lr": mark_main(
-            widgets.FloatLogSlider(
-                value=lr,
-                base=10,
-                min=lo_exp,
-                max=hi_exp,
-                step=log_step,
-                description="η",
-                readout_format=".3g",
-            )
-        ),
-        "num_steps": widgets.IntSlider(value=num_steps, min=1, max=100, description="steps"),
-    }
-    controls["play"], controls["step"] = play_controls(int(num_steps))
+    controls = _controls(lr, (lo_exp, hi_exp, log_step), int(num_steps))
 
     def on_steps(change) -> None:
         for w in (controls["play"], controls["step"]):

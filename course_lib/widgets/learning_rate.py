@@ -210,13 +210,13 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         if state["run"] is None:
             state["run"] = _new_run(artists, surf, state["lr"], state["num_steps"])
         _show_step(artists, surf, state["run"], state["step"])
-        caption.value = learning_rate_caption(
-            state["run"], state["step"], state["num_steps"], bounds
-        )
         if blitter is None:  # while the explorer is built
             redraw(fig)
         else:  # the rest of the picture depends on the number of steps only (loss x-axis)
             blitter.update(state["num_steps"])
+        caption.value = learning_rate_caption(  # after the picture: the frame goes out first
+            state["run"], state["step"], state["num_steps"], bounds
+        )
 
     controls = _controls(lr, (lo_exp, hi_exp, log_step), int(num_steps))
 

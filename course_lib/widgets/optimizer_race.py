@@ -183,12 +183,12 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
             to_axis, key = rescale(ax_loss, state["x_axis"], state["runs"], LOSS_FLOOR)
             state.update(to_axis=to_axis, key=key, scaled=True)
         _show_race(artists, state)
-        summary = race_summary(state["runs"], state["step"])
-        caption.value = f"{summary}<br>{PROBLEMS[problem]}; {num_steps} steps."
         if blitter is None:  # while the explorer is built
             redraw(fig)
         else:  # only the curves moved, unless the axes changed (a new key: a full draw)
             blitter.update(state["key"])
+        summary = race_summary(state["runs"], state["step"])  # after the picture is sent
+        caption.value = f"{summary}<br>{PROBLEMS[problem]}; {num_steps} steps."
 
     sliders = {name: _rate_slider(name, rates[name]) for name in RACERS}
     x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps")

@@ -42,7 +42,8 @@ class _LinearModel:
 
 
 def _half_mse(out, y):
-    return float(0.5 * np.mean((out - y) ** 2))
+    d = (out - y).ravel()
+    return float(0.5 * (d @ d) / d.size)
 
 
 def _half_mse_grad(out, y):

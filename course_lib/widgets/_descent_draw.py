@@ -1,9 +1,10 @@
 """Drawing helpers shared by the descent explorers (learning rate, optimizer race, animations).
 
 ``draw_landscape`` draws a 1-D loss curve or a 2-D contour map once (with the minimum starred);
+``landscape_movers`` lists the artists on it that a frame redraws (``figure_updates.Blitter``);
 ``path_xy`` turns a descent path into plot coordinates; ``lean_ticks`` keeps tick labels few
 (tick text dominates draw time); ``play_controls`` is a Play button linked to a step slider;
-``LOSS_FLOOR`` is the lowest loss drawn on a log axis.
+``LOSS_FLOOR`` is the lowest loss drawn on a log axis; ``ON_TOP`` is the z-order of moving artists.
 
 Shapes: a path is ``(K+1,)`` for a 1-D function or ``(K+1, 2)`` for a 2-D surface; the
 surfaces are those of ``surfaces`` and ``landscapes`` (anything with ``value``, ``bounds``
@@ -18,6 +19,9 @@ import numpy as np
 from course_lib.widgets._base import mark_play
 
 LOSS_FLOOR = 1e-12  # losses are drawn at least this high on the log axis (GD can hit 0 exactly)
+# Moving lines go above the spines (z-order 2.5): a blitted frame draws them last, on top of
+# everything, so a full draw must put them there too (e.g. a curve starting on the left spine).
+ON_TOP = 3
 
 
 def lean_ticks(*axes, n: int = 4) -> None:
@@ -37,7 +41,8 @@ def draw_landscape(ax, surface, n: int = 50, levels: int = 14):
     """Draw ``surface`` once: the curve (1-D) or ``plotting.plot_loss_surface`` contours (2-D).
 
     For a surface the Axes then holds ``course_artists`` (its ``path`` line is the one
-    ``plotting.update_loss_surface`` moves) and the minimum is marked with a star.
+    ``plotting.update_loss_surface`` moves) and the minimum is marked with a star (kept there
+    as ``minimum``: it is drawn above the path, so a blitted frame redraws it too).
     """
     if not hasattr(surface, "value_grid"):
         lo, hi = surface.bounds
@@ -57,8 +62,22 @@ def draw_landscape(ax, surface, n: int = 50, levels: int = 14):
         resolution=n,
         labels=("θ₁", "θ₂"),
     )
-    ax.plot(*surface.minima.T, "*", color="gold", ms=12, mec="k", mew=0.5, zorder=6)
+    (star,) = ax.plot(*surface.minima.T, "*", color="gold", ms=12, mec="k", mew=0.5, zorder=6)
+    ax.course_artists["minimum"] = star
     return ax
+
+
+def landscape_movers(ax) -> list:
+    """The artists of a ``draw_landscape`` surface that a step redraws, in drawing order.
+
+    The path, its start and end markers and, above them, the starred minimum (a path that
+    reaches the minimum passes under the star); empty for a 1-D curve (its path line is the
+    caller's own).
+    """
+    arts = getattr(ax, "course_artists", None)
+    if arts is None:
+        return []
+    return [arts["path"], arts["start"], arts["end"], arts["minimum"]]
 
 
 def path_xy(surface, path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

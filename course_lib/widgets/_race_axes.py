@@ -2,8 +2,9 @@
 
 ``COLORS`` (one per racer), ``X_AXES`` (axis labels), ``PROBLEMS`` (caption text), the tuned
 ``DEFAULT_LRS`` and ``NUM_STEPS``; ``x_values`` and ``x_scale`` put a run's loss curve against
-steps, examples seen or seconds (a symlog scale for the last two); ``race_summary`` writes the
-caption that is also the legend. The race tracks come from ``demos.optimizer_race.make_problem``.
+steps, examples seen or seconds (a symlog scale for the last two), and ``rescale`` also fits the
+loss axis to the runs; ``race_summary`` writes the caption that is also the legend. The race
+tracks come from ``demos.optimizer_race.make_problem``.
 
 Shapes: a run's curves (``demos.optimizer_race.RaceRun``) are ``(K+1,)``, start included;
 ``x_values`` returns the same shape.
@@ -13,7 +14,7 @@ Limits: matplotlib is imported inside ``x_scale`` only; no ipywidgets here.
 
 import numpy as np
 
-from course_lib.widgets._fast import nice_ticks
+from course_lib.widgets._fast import fixed_ticks, nice_ticks
 
 COLORS = {  # Okabe-Ito (plotting.PALETTE), like the rest of the course; all stand out on viridis
     "GD": "#000000",
@@ -100,6 +101,27 @@ def x_scale(ax, x_axis: str, runs, native: bool = False):
         ax.xaxis.set_major_formatter(FixedFormatter([f"{t:g}" for t in ticks]))
         ax.xaxis.set_minor_locator(NullLocator())
     return to_axis
+
+
+def rescale(ax_loss, x_axis: str, runs: dict, floor: float):
+    """New limits, and new fixed ticks for them (no locator runs at draw time).
+
+    The loss axis (log scale) spans the runs' losses (at least ``floor``) with a margin,
+    rounded out to half decades: a new rate then rarely moves the limits, so the explorer can
+    keep its picture of the axes (``figure_updates.Blitter``).
+    Returns ``(to_axis, key)``: the map raw x (steps, examples, seconds) -> the axis's x, and
+    a key naming everything the axes show besides the curves (limits, ticks, labels).
+    """
+    to_axis = x_scale(ax_loss, x_axis, runs.values())
+    lo = min(np.min(r.losses) for r in runs.values())
+    hi = max(np.max(r.losses) for r in runs.values())
+    lo_half, hi_half = 2 * np.log10([max(lo, floor), max(hi, floor)])  # in half decades
+    y0, y1 = 10.0 ** (np.floor(lo_half - 0.5) / 2), 10.0 ** (np.ceil(hi_half + 0.5) / 2)
+    ax_loss.set_ylim(y0, y1)
+    fixed_ticks(ax_loss, y=nice_ticks(y0, y1, log=True, n=2))
+    labels = getattr(ax_loss.xaxis.get_major_formatter(), "seq", None)
+    key = (x_axis, ax_loss.get_xlim(), (y0, y1), tuple(ax_loss.get_xticks()), tuple(labels or ()))
+    return to_axis, key
 
 
 def _swatch(name: str) -> str:

@@ -2,7 +2,8 @@
 
 ``descent_animation(surface, lr, num_steps)`` runs ``landscapes.descend`` with
 ``optimizers.GradientDescent`` once, draws the landscape once (``_descent_draw.draw_landscape``)
-and returns ``animation.animate``'s Play + slider box, whose frame k shows the first k steps.
+and returns ``animation.animate``'s Play + slider box, whose frame k shows the first k steps
+(each frame redraws only the path and the title over the kept landscape: ``animate(blit=)``).
 A walk that diverges is cut where it blew up, so nothing infinite is drawn, and the title says
 so. ``descent_animation_static`` shows a few frames of the same walk side by side.
 
@@ -17,7 +18,13 @@ from course_lib.optimizers import GradientDescent
 from course_lib.plotting import small_multiples, update_loss_surface
 from course_lib.plotting.animation import animate
 from course_lib.widgets._base import new_figure
-from course_lib.widgets._descent_draw import draw_landscape, lean_ticks, path_xy
+from course_lib.widgets._descent_draw import (
+    ON_TOP,
+    draw_landscape,
+    landscape_movers,
+    lean_ticks,
+    path_xy,
+)
 
 __all__ = ["descent_run", "plot_descent", "descent_animation", "descent_animation_static"]
 
@@ -104,7 +111,7 @@ def descent_animation(surface, lr: float, num_steps: int = 20, start=None, inter
     draw_landscape(ax, surface)
     line = None
     if not hasattr(ax, "course_artists"):
-        (line,) = ax.plot([], [], "o-", color="crimson", ms=5, lw=1.2)
+        (line,) = ax.plot([], [], "o-", color="crimson", ms=5, lw=1.2, zorder=ON_TOP)
     ax.title.set_fontsize(10)
     lean_ticks(ax)
     fig.tight_layout()
@@ -112,8 +119,16 @@ def descent_animation(surface, lr: float, num_steps: int = 20, start=None, inter
     def update(k: int) -> None:
         _draw(ax, surface, run, lr, int(k), line)
 
+    # A frame changes the path and the title only: redraw just those over the kept landscape.
+    moving = [*(landscape_movers(ax) or [line]), ax.title]
     box = animate(
-        fig, update, num_steps + 1, interval_ms=interval_ms, description="step", name="descent"
+        fig,
+        update,
+        num_steps + 1,
+        interval_ms=interval_ms,
+        description="step",
+        name="descent",
+        blit=moving,
     )
     box.update, box.figure, box.run = update, fig, run
     return box

@@ -11,9 +11,12 @@ event is the costliest thing to redraw, see ``_fast``). ``learning_rate_static``
 companion.
 
 The compute (the run, the slider grid, the caption) is in ``demos.learning_rate``; this module
-draws (``_learning_rate_figure`` once, ``_show_step`` per step) and wires the controls. The drawing
-helpers it shares with the other descent explorers (``draw_landscape``, ``lean_ticks``,
-``path_xy``, ``play_controls``, ``LOSS_FLOOR``) live in ``_descent_draw``.
+draws (``_learning_rate_figure`` once, ``_show_step`` per step) and wires the controls. A new rate
+or step redraws only what moves (walk, loss curve, note, band marker) over a kept picture of the
+rest (``figure_updates.Blitter``, one picture per number of steps). The drawing helpers it
+shares with the other descent explorers (``draw_landscape``, ``landscape_movers``,
+``lean_ticks``, ``path_xy``, ``play_controls``, ``LOSS_FLOOR``, ``ON_TOP``) live in
+``_descent_draw``.
 """
 
 import numpy as np
@@ -30,12 +33,14 @@ from course_lib.demos.learning_rate import (
 )
 from course_lib.landscapes import Parabola1D, learning_rate_bounds
 from course_lib.plotting import small_multiples, update_loss_surface
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout, redraw
 from course_lib.surfaces import Quadratic
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
 from course_lib.widgets._descent_draw import (
     LOSS_FLOOR,
+    ON_TOP,
     draw_landscape,
+    landscape_movers,
     lean_ticks,
     path_xy,
     play_controls,
@@ -64,7 +69,8 @@ def _learning_rate_figure(surf, bounds: dict, lr: float, lr_range: tuple[float, 
     """Plot helper: path panel, loss panel and the band strip under them, drawn once.
 
     Returns ``(fig, artists, key)``: the artists ``_show_step`` moves (path, head, loss,
-    loss_head, diverged text, band marker, and the loss Axes) and the band colour key items.
+    loss_head, diverged text, band marker, and the loss Axes; ``moving`` lists every artist a
+    step or a new rate changes, in drawing order) and the band colour key items.
     """
     fig, axes = new_figure(
         5.8, 3.9, nrows=2, ncols=2, gridspec_kw={"height_ratios": [7, 1], "hspace": 0.6}
@@ -79,10 +85,10 @@ def _learning_rate_figure(surf, bounds: dict, lr: float, lr_range: tuple[float, 
     if two_d:
         path_line = ax_path.course_artists["path"]
     else:
-        (path_line,) = ax_path.plot([], [], "o-", color="crimson", ms=4, lw=1.2)
+        (path_line,) = ax_path.plot([], [], "o-", color="crimson", ms=4, lw=1.2, zorder=ON_TOP)
     (head,) = ax_path.plot([], [], "o", color="black", ms=6, zorder=6)
-    (loss_line,) = ax_loss.semilogy([], [], "o-", color="crimson", ms=3, lw=1.2)
-    (loss_head,) = ax_loss.semilogy([], [], "o", color="black", ms=5)
+    (loss_line,) = ax_loss.semilogy([], [], "o-", color="crimson", ms=3, lw=1.2, zorder=ON_TOP)
+    (loss_head,) = ax_loss.semilogy([], [], "o", color="black", ms=5, zorder=ON_TOP)
     f0 = float(surf.value(surf.default_start))
     ax_loss.set(ylim=(LOSS_FLOOR, 2e3 * f0), xlabel="step", ylabel="loss")
     ax_loss.grid(alpha=0.3)
@@ -107,7 +113,7 @@ def _learning_rate_figure(surf, bounds: dict, lr: float, lr_range: tuple[float, 
         key.append((BAND_COLORS[name], "■", name))
     ax_band.set_xscale("log")
     ax_band.set(xlim=lr_range, ylim=(0, 1), yticks=[], xlabel="η")
-    marker = ax_band.axvline(lr, color="black", lw=2.5)
+    marker = ax_band.axvline(lr, color="black", lw=2.5, zorder=ON_TOP)
     lean_ticks(ax_path, ax_loss, ax_band, n=3)
     ax_band.set_yticks([])
     if two_d:  # the bowl's shape is the point, not its coordinates: no tick labels to draw
@@ -123,6 +129,8 @@ def _learning_rate_figure(surf, bounds: dict, lr: float, lr_range: tuple[float, 
     fig.subplots_adjust(left=0.08, right=0.98, top=0.96, bottom=0.12, wspace=0.3)
     artists = {"path": path_line, "head": head, "loss": loss_line, "loss_head": loss_head}
     artists.update(diverged=div_text, marker=marker, ax_loss=ax_loss)
+    path_movers = landscape_movers(ax_path) or [path_line]
+    artists["moving"] = [*path_movers, head, div_text, loss_line, loss_head, marker]
     return fig, artists, key
 
 
@@ -151,6 +159,27 @@ def _new_run(artists: dict, surf, lr: float, num_steps: int):
     return learning_rate_run(surf, lr, num_steps)
 
 
+def _controls(lr: float, exponents: tuple, num_steps: int) -> dict:
+    """The explorer's widgets: the log-scale rate slider (the main one; ``exponents`` are
+    ``slider_exponents``), the number of steps, and Play with its step slider."""
+    import ipywidgets as widgets
+
+    lo_exp, hi_exp, log_step = exponents
+    rate = widgets.FloatLogSlider(
+        value=lr,
+        base=10,
+        min=lo_exp,
+        max=hi_exp,
+        step=log_step,
+        description="η",
+        readout_format=".3g",
+    )
+    steps = widgets.IntSlider(value=num_steps, min=1, max=100, description="steps")
+    controls = {"lr": mark_main(rate), "num_steps": steps}
+    controls["play"], controls["step"] = play_controls(num_steps)
+    return controls
+
+
 @checked(surface=choice("bowl", "1d"), lr=optional(POSITIVE), num_steps=count(1))
 def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_steps: int = 30):
     """Gradient descent with a log-scale learning-rate slider, its bands and a Play animation.
@@ -168,6 +197,7 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     fig, artists, key = _learning_rate_figure(surf, bounds, lr, (10**lo_exp, 10**hi_exp))
     caption = widgets.HTML()
     state = {"lr": lr, "num_steps": int(num_steps), "step": int(num_steps), "run": None}
+    blitter = None
 
     def update(lr=None, num_steps=None, step=None) -> None:
         if num_steps is not None and int(num_steps) != state["num_steps"]:
@@ -180,26 +210,15 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
         if state["run"] is None:
             state["run"] = _new_run(artists, surf, state["lr"], state["num_steps"])
         _show_step(artists, surf, state["run"], state["step"])
-        caption.value = learning_rate_caption(
+        if blitter is None:  # while the explorer is built
+            redraw(fig)
+        else:  # the rest of the picture depends on the number of steps only (loss x-axis)
+            blitter.update(state["num_steps"])
+        caption.value = learning_rate_caption(  # after the picture: the frame goes out first
             state["run"], state["step"], state["num_steps"], bounds
         )
-        redraw(fig)
 
-    controls = {
-        "lr": mark_main(
-            widgets.FloatLogSlider(
-                value=lr,
-                base=10,
-                min=lo_exp,
-                max=hi_exp,
-                step=log_step,
-                description="η",
-                readout_format=".3g",
-            )
-        ),
-        "num_steps": widgets.IntSlider(value=num_steps, min=1, max=100, description="steps"),
-    }
-    controls["play"], controls["step"] = play_controls(int(num_steps))
+    controls = _controls(lr, (lo_exp, hi_exp, log_step), int(num_steps))
 
     def on_steps(change) -> None:
         for w in (controls["play"], controls["step"]):
@@ -211,6 +230,8 @@ def learning_rate_explorer(surface: str = "bowl", lr: float | None = None, num_s
     controls["step"].observe(lambda c: update(step=c["new"]), names="value")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
+    blitter = Blitter(fig, artists["moving"])  # a move redraws only the walk and the marker
+    blitter.update(state["num_steps"])  # the first picture is kept under this key
     band_key = widgets.HTML(color_key(key))  # names of the strip's colours, beside the slider
     panel = [controls["lr"], band_key, controls["num_steps"], [controls["play"], controls["step"]]]
     box = explorer_box("learning-rate", panel, fig, caption)

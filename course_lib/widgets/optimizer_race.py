@@ -11,8 +11,11 @@ optimizer's learning rate has its own log slider, and "tune" runs the fair compa
 lesson (``demos.optimizer_race.tune_learning_rates``). Runs are cached per (optimizer, rate), so a
 slider recomputes only the optimizer it belongs to. The problem, the step shown and each
 racer's loss are in the HTML caption (which is also the legend), not in the figure: changing
-text is the costliest thing to redraw. ``optimizer_race_static`` is the printed companion:
-tuned rates, loss against steps and against examples seen.
+text is the costliest thing to redraw. A move redraws only the curves and paths over a kept
+picture of the rest (``figure_updates.Blitter``, one picture per set of axis limits; the loss
+axis's limits are rounded out to half decades, so most new rates keep the same picture).
+``optimizer_race_static`` is the printed companion: tuned rates, loss against steps and
+against examples seen.
 
 The race tracks and runs are computed in ``demos.optimizer_race``; the settings, x-axis helpers
 and caption live in ``_race_axes``; this module holds the two figures.
@@ -24,10 +27,15 @@ from course_lib._argspec import choice, count, optional
 from course_lib._checked import checked
 from course_lib.demos.optimizer_race import RACERS, make_problem, race_run, tune_learning_rates
 from course_lib.plotting import small_multiples
-from course_lib.plotting.figure_updates import freeze_layout, redraw
+from course_lib.plotting.figure_updates import Blitter, freeze_layout, redraw
 from course_lib.widgets._base import explorer_box, mark_main, new_figure
-from course_lib.widgets._descent_draw import LOSS_FLOOR, draw_landscape, lean_ticks, play_controls
-from course_lib.widgets._fast import fixed_ticks, nice_ticks
+from course_lib.widgets._descent_draw import (
+    LOSS_FLOOR,
+    ON_TOP,
+    draw_landscape,
+    lean_ticks,
+    play_controls,
+)
 from course_lib.widgets._layout import control_panel
 from course_lib.widgets._race_axes import (
     COLORS,
@@ -36,6 +44,7 @@ from course_lib.widgets._race_axes import (
     PROBLEMS,
     X_AXES,
     race_summary,
+    rescale,
     x_scale,
     x_values,
 )
@@ -45,22 +54,30 @@ def _race_figure(prob):
     """Plot helper: the loss panel (and, on a surface, the paths panel), drawn once.
 
     Returns ``(fig, ax_loss, artists)``; ``artists`` holds per-racer dicts ``lines``, ``heads``
-    and ``paths`` (empty without a surface) that ``_show_race`` moves.
+    and ``paths`` (empty without a surface) that ``_show_race`` moves, and ``moving``: all of
+    them (and the starred minimum, drawn above the paths) in drawing order.
     """
     surface = prob.surface is not None
     fig, axes = new_figure(5.8, 3.2 if surface else 3.4, ncols=2 if surface else 1)
     ax_loss = axes[1] if surface else axes
-    artists = {"lines": {}, "heads": {}, "paths": {}}
+    artists = {"lines": {}, "heads": {}, "paths": {}, "shown": {}}
     if surface:
         draw_landscape(axes[0], prob.surface, n=50, levels=14)
         axes[0].set_title("")  # the θ₁, θ₂ axis labels say what this panel is
     for name in RACERS:
-        (artists["lines"][name],) = ax_loss.semilogy([], [], color=COLORS[name], lw=1.4, label=name)
-        (artists["heads"][name],) = ax_loss.semilogy([], [], "o", color=COLORS[name], ms=4)
+        (artists["lines"][name],) = ax_loss.semilogy(
+            [], [], color=COLORS[name], lw=1.4, label=name, zorder=ON_TOP
+        )
+        (artists["heads"][name],) = ax_loss.semilogy(
+            [], [], "o", color=COLORS[name], ms=4, zorder=ON_TOP
+        )
         if surface:
             (artists["paths"][name],) = axes[0].plot(
-                [], [], "-", color=COLORS[name], lw=1.0, alpha=0.9
+                [], [], "-", color=COLORS[name], lw=1.0, alpha=0.9, zorder=ON_TOP
             )
+    artists["moving"] = [a for n in RACERS for a in (artists["lines"][n], artists["heads"][n])]
+    if surface:  # the paths, then the star above them (the start/end markers stay empty)
+        artists["moving"] += [*artists["paths"].values(), axes[0].course_artists["minimum"]]
     ax_loss.grid(alpha=0.3)
     ax_loss.set(xlabel=X_AXES["steps"], ylabel="excess loss" if surface else "loss")
     lean_ticks(ax_loss)
@@ -70,23 +87,18 @@ def _race_figure(prob):
     return fig, ax_loss, artists
 
 
-def _rescale(ax_loss, x_axis: str, runs: dict):
-    """New limits, and new fixed ticks for them (no locator runs at draw time).
-
-    Returns the map raw x (steps, examples, seconds) -> the axis's x.
-    """
-    to_axis = x_scale(ax_loss, x_axis, runs.values())
-    lo = min(np.min(r.losses) for r in runs.values())
-    hi = max(np.max(r.losses) for r in runs.values())
-    y0, y1 = max(lo, LOSS_FLOOR) / 3, hi * 3
-    ax_loss.set_ylim(y0, y1)
-    fixed_ticks(ax_loss, y=nice_ticks(y0, y1, log=True, n=2))
-    return to_axis
-
-
 def _show_race(artists: dict, state: dict) -> None:
-    """Move every racer's loss curve, its head and (on a surface) its path to ``state['step']``."""
+    """Move every racer's loss curve, its head and (on a surface) its path to ``state['step']``.
+
+    A racer whose run, step and axis map are those shown already is left as it is: new data
+    makes a line recompute its path at the next draw (a new rate changes one racer only).
+    """
+    shown = artists["shown"]
     for name, run in state["runs"].items():
+        old = shown.get(name)
+        if old and old[0] is run and old[1] == state["step"] and old[2] is state["to_axis"]:
+            continue
+        shown[name] = (run, state["step"], state["to_axis"])
         k = min(state["step"] + 1, len(run.losses))
         x = state["to_axis"](x_values(run, state["x_axis"])[:k])
         y = np.maximum(run.losses[:k], LOSS_FLOOR)
@@ -158,6 +170,7 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     state["to_axis"] = np.asarray  # raw x (steps, examples, seconds) -> the axis's x
     fig, ax_loss, artists = _race_figure(prob)
     caption = widgets.HTML()
+    blitter = None
 
     def update(lr=None, x_axis=None, step=None, lrs=None) -> None:
         changed = _checked_changes(lr, x_axis, lrs)
@@ -167,11 +180,15 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
             state["step"] = min(max(int(step), 0), num_steps)
         state["runs"] = {name: get_run(name, rates[name]) for name in RACERS}
         if changed or x_axis is not None or not state["scaled"]:
-            state.update(to_axis=_rescale(ax_loss, state["x_axis"], state["runs"]), scaled=True)
+            to_axis, key = rescale(ax_loss, state["x_axis"], state["runs"], LOSS_FLOOR)
+            state.update(to_axis=to_axis, key=key, scaled=True)
         _show_race(artists, state)
-        summary = race_summary(state["runs"], state["step"])
+        if blitter is None:  # while the explorer is built
+            redraw(fig)
+        else:  # only the curves moved, unless the axes changed (a new key: a full draw)
+            blitter.update(state["key"])
+        summary = race_summary(state["runs"], state["step"])  # after the picture is sent
         caption.value = f"{summary}<br>{PROBLEMS[problem]}; {num_steps} steps."
-        redraw(fig)
 
     sliders = {name: _rate_slider(name, rates[name]) for name in RACERS}
     x_toggle = widgets.ToggleButtons(options=list(X_AXES), value="steps")
@@ -195,6 +212,8 @@ def optimizer_race_explorer(problem: str = "surface", num_steps: int | None = No
     others.set_title(0, "other learning rates")
     update()
     freeze_layout(fig)  # later draws do not re-measure tick labels to place titles and labels
+    blitter = Blitter(fig, artists["moving"])
+    blitter.update(state["key"])  # the first picture is kept under this key
     x_label = widgets.Label("x-axis")  # beside the buttons: a ToggleButtons puts its own above
     panel = [mark_main(sliders["Adam"]), [controls["play"], controls["step"]]]
     panel += [[x_label, controls["x_axis"]], others]

@@ -12,7 +12,7 @@ import pytest
 
 from course_lib.widgets.learning_rate import learning_rate_explorer
 from course_lib.widgets.optimizer_race import optimizer_race_explorer
-from tests.test_explorer_frames import _canvas_and_slider, _full_draw_pixels, ipympl_backend
+from tests.test_explorer_frames import _full_draw_pixels, _shown_canvas, ipympl_backend
 
 __all__ = ["ipympl_backend"]  # the fixture, used by name below
 
@@ -23,11 +23,8 @@ pytestmark = pytest.mark.filterwarnings(  # ipympl 0.10's Toolbar (see test_expl
 
 def _shown(box):
     """The explorer's canvas acting as JupyterLab shows it; returns (canvas, frames, draws)."""
-    canvas, _ = _canvas_and_slider(box)
-    frames, draws = [], []
-    canvas.send_binary = frames.append
-    canvas.syncing_data_url = False
-    canvas.draw()
+    canvas, _slider, frames = _shown_canvas(box)
+    draws = []
     canvas.mpl_connect("draw_event", draws.append)
     return canvas, frames, draws
 

@@ -21,7 +21,11 @@ from course_lib.widgets.digit_predictions import (  # noqa: E402
     digit_predictions_explorer,
     digit_predictions_static,
 )
-from tests.test_explorer_frames import _full_draw_pixels, ipympl_backend  # noqa: E402, F401
+from tests.test_explorer_frames import (  # noqa: E402, F401
+    _full_draw_pixels,
+    _shown_canvas,
+    ipympl_backend,
+)
 
 pytest.importorskip("ipywidgets")
 
@@ -216,11 +220,7 @@ def test_position_text_counts_mistakes_or_test_digits():
 def test_digit_predictions_frames_are_full_draws_with_only_mistakes_too(lesson):
     """Each move (index slider, "only mistakes" box) sends a frame equal to a full draw."""
     box = digit_predictions_explorer(*lesson)
-    canvas = box.figure.canvas
-    sent = []
-    canvas.send_binary = sent.append
-    canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
-    canvas.draw()
+    canvas, _slider, sent = _shown_canvas(box)
     moves = [{"index": 7}, {"only_mistakes": True}, {"index": 1}, {"only_mistakes": False}]
     for move in moves + [{"index": box.controls["index"].max}]:
         before = len(sent)

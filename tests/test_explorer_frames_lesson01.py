@@ -14,18 +14,14 @@ import pytest
 from course_lib.widgets.linear_map import linear_map_explorer
 from course_lib.widgets.matrix_ops import matrix_ops_explorer
 from tests.test_explorer_frames import (  # noqa: F401 (ipympl_backend is a fixture)
-    _canvas_and_slider,
     _full_draw_pixels,
+    _shown_canvas,
     ipympl_backend,
 )
 
 
 def _shown(box):
-    canvas, _ = _canvas_and_slider(box)
-    sent = []
-    canvas.send_binary = sent.append
-    canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
-    canvas.draw()
+    canvas, _slider, sent = _shown_canvas(box)
     return canvas, sent
 
 

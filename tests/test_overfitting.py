@@ -17,7 +17,11 @@ from course_lib.widgets.overfitting import (  # noqa: E402
     overfitting_explorer,
     overfitting_static,
 )
-from tests.test_explorer_frames import _full_draw_pixels, ipympl_backend  # noqa: E402, F401
+from tests.test_explorer_frames import (  # noqa: E402, F401
+    _full_draw_pixels,
+    _shown_canvas,
+    ipympl_backend,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -120,11 +124,7 @@ def test_epoch_frames_stay_full_draws_after_the_capacity_and_decay_change():
     """The epoch slider blits over a picture kept per (H, λ): after a switch of run, and back,
     every frame is still the full draw of its state (curves and lowest-loss line included)."""
     box = overfitting_explorer()
-    canvas = box.figure.canvas
-    sent = []
-    canvas.send_binary = sent.append
-    canvas.syncing_data_url = False  # as once JupyterLab shows the canvas
-    canvas.draw()
+    canvas, _slider, sent = _shown_canvas(box)
     for change in ({"hidden": 2}, {"weight_decay": 0.003}, {"hidden": 64, "weight_decay": 0.0}):
         box.update(**change)
         run, curves = box.state["run"], box.figure.axes[1].lines

@@ -159,4 +159,5 @@ def measure_all() -> dict:
     return out
 
 
-print("PROBE" + json.dumps(measure_all()))
+if __name__ == "__main__":  # a kernel cell runs as __main__; tests import the helpers above
+    print("PROBE" + json.dumps(measure_all()))

@@ -12,6 +12,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from bench._explorer_probe import _children, _spread
 from tests.test_explorer_slider_ends import EXPLORERS
 
 # Where an animated artist passes under a static one drawn above it, blitting draws it on top
@@ -30,12 +31,6 @@ def ipympl_backend():
     plt.switch_backend(before)
 
 
-def _children(widget):
-    yield widget
-    for child in getattr(widget, "children", ()) or ():
-        yield from _children(child)
-
-
 def _canvas_and_slider(box):
     from ipympl.backend_nbagg import Canvas
 
@@ -45,15 +40,8 @@ def _canvas_and_slider(box):
 
 
 def _values(slider, n: int = 7) -> list:
-    if hasattr(slider, "options"):
-        values = [slider.options[k % len(slider.options)] for k in range(n)]
-    elif type(slider).__name__ == "FloatLogSlider":
-        values = list(slider.base ** np.linspace(slider.min, slider.max, n))
-    elif isinstance(slider.value, int):
-        values = [slider.min + k % (slider.max - slider.min + 1) for k in range(n)]
-    else:
-        values = list(np.linspace(slider.min, slider.max, n))
-    return [v for v in values if v != slider.value] + [slider.value]  # and back to the start
+    """``n`` values over the slider's range (the probe's spread), then back to the start."""
+    return [v for v in _spread(slider, n) if v != slider.value] + [slider.value]
 
 
 def _full_draw_pixels(fig) -> np.ndarray:
